@@ -1,3 +1,12 @@
+export { ImageExport } from "./image-export";
+export type { ImageExportProps } from "./image-export";
+export { ImageScaffold } from "./image-scaffold";
+export type { ImageScaffoldProps, DataDisk } from "./image-scaffold";
+export { ExportBucket } from "./export-bucket";
+export type { ExportBucketProps } from "./export-bucket";
+export { ImageExportRole, IMAGE_EXPORT_ROLE_NAME, IMAGE_EXPORT_ROLE_POLICY } from "./image-export-role";
+export type { ImageExportRoleProps } from "./image-export-role";
+
 /**
  * The aliyun/alicloud 1.289 resource and data-source bindings this library is built on, generated
  * from the vendored provider schema. Use them as an escape hatch for anything the constructs don't

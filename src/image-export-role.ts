@@ -1,0 +1,84 @@
+import { TerraformProvider } from "cdktf";
+import { Construct } from "constructs";
+import * as alicloud from "./gen/providers/alicloud";
+
+/**
+ * The name ECS requires for the role it assumes to write exported images to OSS. ECS looks the role up
+ * by this exact name; any other name is ignored.
+ */
+export const IMAGE_EXPORT_ROLE_NAME = "AliyunECSImageExportDefaultRole";
+
+/** The Alibaba Cloud system policy that grants the export role exactly the OSS actions an export needs. */
+export const IMAGE_EXPORT_ROLE_POLICY = "AliyunECSImageExportRolePolicy";
+
+/** Properties of an {@link ImageExportRole}. */
+export interface ImageExportRoleProps {
+  /**
+   * The provider (account and region) to create the role with. RAM is global, so any region of the
+   * account will do.
+   *
+   * @default - the stack's default alicloud provider
+   */
+  readonly provider?: TerraformProvider;
+
+  /**
+   * A description stored on the role.
+   *
+   * @default "Lets ECS write exported images to OSS (managed by cdktf-alicloud-image-export)."
+   */
+  readonly description?: string;
+}
+
+/**
+ * The account-wide RAM role ECS assumes to write exported images to OSS: `AliyunECSImageExportDefaultRole`,
+ * trusted by `ecs.aliyuncs.com`, with the system policy `AliyunECSImageExportRolePolicy` attached.
+ *
+ * An account can hold this role only once, and most accounts already have it (the console creates it on
+ * the first export). Create it with this construct only where it doesn't exist yet, once per account,
+ * and hand it to every `ImageExport` as `role` so that each export waits for it.
+ */
+export class ImageExportRole extends Construct {
+  /** The `alicloud_ram_role` resource. */
+  public readonly resource: alicloud.ramRole.RamRole;
+
+  /** The attachment of `AliyunECSImageExportRolePolicy` to the role. */
+  public readonly policyAttachment: alicloud.ramRolePolicyAttachment.RamRolePolicyAttachment;
+
+  /** The role's name, always `AliyunECSImageExportDefaultRole`. */
+  public readonly roleName: string;
+
+  /** The role's ARN (known after apply). */
+  public readonly roleArn: string;
+
+  constructor(scope: Construct, id: string, props: ImageExportRoleProps = {}) {
+    super(scope, id);
+
+    this.resource = new alicloud.ramRole.RamRole(this, "Resource", {
+      provider: props.provider,
+      roleName: IMAGE_EXPORT_ROLE_NAME,
+      description:
+        props.description ??
+        "Lets ECS write exported images to OSS (managed by cdktf-alicloud-image-export).",
+      assumeRolePolicyDocument: JSON.stringify({
+        Statement: [
+          {
+            Action: "sts:AssumeRole",
+            Effect: "Allow",
+            Principal: { Service: ["ecs.aliyuncs.com"] },
+          },
+        ],
+        Version: "1",
+      }),
+    });
+
+    this.policyAttachment = new alicloud.ramRolePolicyAttachment.RamRolePolicyAttachment(this, "Policy", {
+      provider: props.provider,
+      roleName: this.resource.roleName,
+      policyName: IMAGE_EXPORT_ROLE_POLICY,
+      policyType: "System",
+    });
+
+    this.roleName = this.resource.roleName;
+    this.roleArn = this.resource.arn;
+  }
+}

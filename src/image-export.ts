@@ -1,0 +1,282 @@
+import { Integer } from "@cdktf/provider-random/lib/integer";
+import { ITerraformDependable } from "cdktf";
+import { Construct } from "constructs";
+import { checkExportBucketProps, ExportBucket } from "./export-bucket";
+import * as alicloud from "./gen/providers/alicloud";
+import { ImageExportRole } from "./image-export-role";
+import { checkScaffoldProps, ImageScaffold, ImageScaffoldProps, SCAFFOLD_PROP_NAMES } from "./image-scaffold";
+import { describe, Problems } from "./problems";
+import { regionChecks } from "./regions";
+import {
+  checkBoolean,
+  checkBucketName,
+  checkCreateTimeout,
+  checkCustomImageId,
+  checkOssPrefix,
+  show,
+} from "./validation";
+
+/** Properties of an {@link ImageExport}. Every one is optional. */
+export interface ImageExportProps extends ImageScaffoldProps {
+  /**
+   * The custom image to export (`m-...`). It must be in the provider's region, must not be based on a
+   * Marketplace image, contain Windows Server, or be made from a system-disk snapshot, and may carry at
+   * most 4 data disks of at most 500 GiB each.
+   *
+   * @default - an image is built for you: VPC, vSwitch, security group, instance and custom image (see `ImageScaffold`)
+   */
+  readonly imageId?: string;
+
+  /**
+   * The name of the OSS bucket to export into. It must be in the same region as the image.
+   *
+   * @default - a new private, encrypted bucket named `<bucketNamePrefix>-<random 10000-99999>` is created
+   */
+  readonly ossBucket?: string;
+
+  /**
+   * The prefix of the exported objects' names: 1-30 letters or digits. The system disk lands in
+   * `<ossPrefix>_<imageId>_system.raw.tar.gz`. Destroying the export deletes exactly that object, so
+   * the prefix must not be empty: with none, the provider deletes a key the export never wrote and
+   * the exported file stays behind.
+   *
+   * @default - derived from this construct's id and path, e.g. `Export1a2b3c4d`; stable across synths
+   */
+  readonly ossPrefix?: string;
+
+  /**
+   * How long Terraform waits for the export to finish, as a Go duration (`"20m"`, `"1h30m"`). It must be
+   * longer than the 2 minutes the provider waits before it first checks on the export.
+   *
+   * @default "20m" (the provider's default)
+   */
+  readonly createTimeout?: string;
+
+  /**
+   * Create the account-wide RAM role `AliyunECSImageExportDefaultRole` that ECS needs to write to OSS,
+   * and make the export wait for it. An account can hold the role only once: turn this on only where
+   * it doesn't exist yet, and for several exports in one account create one `ImageExportRole` and pass
+   * it to each as `role` instead.
+   *
+   * @default false - the role must already exist in the account
+   */
+  readonly createRole?: boolean;
+
+  /**
+   * An `ImageExportRole` created elsewhere in the app; the export waits for it. Not with `createRole`.
+   *
+   * @default - the export doesn't wait for any role
+   */
+  readonly role?: ImageExportRole;
+
+  /**
+   * The start of the created bucket's name; a hyphen and 5 random digits follow. 1-57 lowercase letters,
+   * digits and hyphens, starting with a letter or digit. Not with `ossBucket`.
+   *
+   * @default "image-export"
+   */
+  readonly bucketNamePrefix?: string;
+
+  /**
+   * Whether `terraform destroy` may delete the created bucket while it still holds objects (data-disk
+   * files are never deleted by the export's destroy). Not with `ossBucket`.
+   *
+   * @default false - the bucket and the exported files survive a destroy
+   */
+  readonly bucketForceDestroy?: boolean;
+}
+
+const DEFAULT_CREATE_TIMEOUT = "20m";
+
+/**
+ * Exports an ECS custom image to OSS (`alicloud_image_export`), with every rule the provider and the ECS
+ * API apply checked at synth time, and, when you don't bring them, the image and the bucket built for
+ * you.
+ *
+ * ```ts
+ * new ImageExport(stack, "Export", { imageId: "m-...", ossBucket: "my-bucket", ossPrefix: "nightly" });
+ * new ImageExport(stack, "Export"); // builds a custom image and a bucket, then exports
+ * ```
+ */
+export class ImageExport extends Construct {
+  /** The `alicloud_image_export` resource: the escape hatch to every argument of the export. */
+  public readonly resource: alicloud.imageExport.ImageExport;
+
+  /** The id of the exported image: the one you gave, or the scaffold's. */
+  public readonly imageId: string;
+
+  /** The name of the bucket the image is exported into. */
+  public readonly ossBucket: string;
+
+  /** The prefix of the exported objects' names. */
+  public readonly ossPrefix: string;
+
+  /** How long Terraform waits for the export. */
+  public readonly createTimeout: string;
+
+  /** The key of the exported system-disk file, `<ossPrefix>_<imageId>_system.raw.tar.gz` (known after apply). */
+  public readonly systemDiskObjectKey: string;
+
+  /** The exported system-disk file as an `oss://<bucket>/<key>` URL (known after apply). */
+  public readonly systemDiskObjectUrl: string;
+
+  /** The image scaffold, or `undefined` when you gave `imageId`. */
+  public readonly scaffold?: ImageScaffold;
+
+  /** The custom image the scaffold made, or `undefined` when you gave `imageId`. */
+  public readonly image?: alicloud.image.Image;
+
+  /** The scaffold's ECS instance, or `undefined` when you gave `imageId`. */
+  public readonly instance?: alicloud.instance.Instance;
+
+  /** The scaffold's VPC, or `undefined` when you gave `imageId`, `vpcId` or `vswitchId`. */
+  public readonly vpc?: alicloud.vpc.Vpc;
+
+  /** The scaffold's vSwitch, or `undefined` when you gave `imageId` or `vswitchId`. */
+  public readonly vswitch?: alicloud.vswitch.Vswitch;
+
+  /** The scaffold's security group, or `undefined` when you gave `imageId` or `securityGroupId`. */
+  public readonly securityGroup?: alicloud.securityGroup.SecurityGroup;
+
+  /** The created bucket with its access block and encryption, or `undefined` when you gave `ossBucket`. */
+  public readonly exportBucket?: ExportBucket;
+
+  /** The created `alicloud_oss_bucket`, or `undefined` when you gave `ossBucket`. */
+  public readonly bucket?: alicloud.ossBucket.OssBucket;
+
+  /** The random suffix of the created bucket's name, or `undefined` when you gave `ossBucket`. */
+  public readonly bucketNameSuffix?: Integer;
+
+  /** The RAM role created because of `createRole`, or `undefined`. */
+  public readonly role?: ImageExportRole;
+
+  constructor(scope: Construct, id: string, props: ImageExportProps = {}) {
+    super(scope, id);
+    checkImageExportProps(new Problems(describe("ImageExport", this.node.path)), props).throwIfAny();
+
+    const provider = props.provider;
+    const dependencies: ITerraformDependable[] = [];
+
+    if (props.createRole === true) {
+      this.role = new ImageExportRole(this, "Role", { provider });
+    }
+    const role = this.role ?? props.role;
+    if (role !== undefined) dependencies.push(role.policyAttachment);
+
+    if (props.imageId === undefined) {
+      const scaffoldProps: ImageScaffoldProps = { provider };
+      for (const name of SCAFFOLD_PROP_NAMES) {
+        if (props[name] !== undefined) Object.assign(scaffoldProps, { [name]: props[name] });
+      }
+      this.scaffold = new ImageScaffold(this, "Scaffold", scaffoldProps);
+      this.image = this.scaffold.resource;
+      this.instance = this.scaffold.instance;
+      this.vpc = this.scaffold.vpc;
+      this.vswitch = this.scaffold.vswitch;
+      this.securityGroup = this.scaffold.securityGroup;
+    }
+    this.imageId = props.imageId ?? (this.scaffold as ImageScaffold).imageId;
+
+    if (props.ossBucket === undefined) {
+      this.exportBucket = new ExportBucket(this, "Bucket", {
+        provider,
+        bucketNamePrefix: props.bucketNamePrefix,
+        forceDestroy: props.bucketForceDestroy,
+      });
+      this.bucket = this.exportBucket.resource;
+      this.bucketNameSuffix = this.exportBucket.nameSuffix;
+      // ECS must not write a single byte before the bucket is private and encrypted.
+      dependencies.push(
+        this.exportBucket.acl,
+        this.exportBucket.publicAccessBlock,
+        this.exportBucket.encryption,
+      );
+    }
+    this.ossBucket = props.ossBucket ?? (this.exportBucket as ExportBucket).bucketName;
+
+    this.ossPrefix = props.ossPrefix ?? defaultOssPrefix(this);
+    this.createTimeout = props.createTimeout ?? DEFAULT_CREATE_TIMEOUT;
+
+    this.resource = new alicloud.imageExport.ImageExport(this, "Resource", {
+      provider,
+      imageId: this.imageId,
+      ossBucket: this.ossBucket,
+      ossPrefix: this.ossPrefix,
+      timeouts: { create: this.createTimeout },
+      dependsOn: dependencies.length > 0 ? dependencies : undefined,
+    });
+
+    // The export's id is the image id; reading it from the export makes these wait for the export.
+    this.systemDiskObjectKey = `${this.ossPrefix}_${this.resource.id}_system.raw.tar.gz`;
+    this.systemDiskObjectUrl = `oss://${this.ossBucket}/${this.systemDiskObjectKey}`;
+
+    // Regions can only be compared once the whole stack exists (providers may be added later).
+    this.node.addValidation({
+      validate: () =>
+        regionChecks(this, describe("ImageExport", this.node.path), {
+          provider,
+          zoneId: props.zoneId,
+          references: [
+            { prop: "imageId", value: this.resource.imageIdInput, what: "image" },
+            { prop: "ossBucket", value: this.resource.ossBucketInput, what: "bucket" },
+          ],
+        }),
+    });
+  }
+}
+
+/** Checks every prop and every combination of props of an ImageExport, collecting all problems. */
+function checkImageExportProps(problems: Problems, props: ImageExportProps): Problems {
+  if (props === null || typeof props !== "object") {
+    problems.add("props", `must be an object of ImageExport options, got ${show(props)}`);
+    return problems;
+  }
+  problems.check("imageId", props.imageId, checkCustomImageId);
+  problems.check("ossBucket", props.ossBucket, checkBucketName);
+  problems.check("ossPrefix", props.ossPrefix, checkOssPrefix);
+  problems.check("createTimeout", props.createTimeout, checkCreateTimeout);
+  problems.check("createRole", props.createRole, checkBoolean);
+  if (props.role !== undefined && !(props.role instanceof ImageExportRole)) {
+    problems.add("role", `must be an ImageExportRole, got ${show(props.role)}`);
+  }
+  if (props.createRole === true && props.role !== undefined) {
+    problems.add("createRole", "can't be true when role is given (the account can hold the role only once)");
+  }
+
+  if (props.imageId !== undefined) {
+    for (const name of SCAFFOLD_PROP_NAMES) {
+      if (props[name] !== undefined) {
+        problems.add(
+          name,
+          `can't be combined with imageId (it configures the image the construct would build), got ${show(props[name])}`,
+        );
+      }
+    }
+  } else {
+    checkScaffoldProps(problems, props);
+  }
+
+  if (props.ossBucket !== undefined) {
+    for (const name of ["bucketNamePrefix", "bucketForceDestroy"] as const) {
+      if (props[name] !== undefined) {
+        problems.add(
+          name,
+          `can't be combined with ossBucket (it configures the bucket the construct would create), got ${show(props[name])}`,
+        );
+      }
+    }
+  } else {
+    checkExportBucketProps(problems, props.bucketNamePrefix, props.bucketForceDestroy, "bucketForceDestroy");
+  }
+  return problems;
+}
+
+/**
+ * A prefix that is valid (letters and digits, at most 30), readable (starts with the construct's id)
+ * and unique within the app (ends with 8 hex digits of the construct's address, which is derived from
+ * its path and so stable from synth to synth).
+ */
+function defaultOssPrefix(construct: Construct): string {
+  const readable = construct.node.id.replace(/[^A-Za-z0-9]/g, "").slice(0, 22) || "export";
+  return `${readable}${construct.node.addr.slice(2, 10)}`;
+}

@@ -1,0 +1,45 @@
+import { Token } from "cdktf";
+import { Check } from "./validation";
+
+/**
+ * Collects every problem with a construct's props, then throws them together, so a user fixes all of
+ * them in one round instead of one per synth.
+ */
+export class Problems {
+  private readonly found: string[] = [];
+
+  /** @param subject how messages name the construct, e.g. "ImageExport at 'stack/Export'" */
+  constructor(private readonly subject: string) {}
+
+  /**
+   * Runs `check` on a prop's value. `undefined` means "not given" and is left to the default; values
+   * that hold a Terraform token are only known at apply time and are never judged here.
+   */
+  public check(prop: string, value: unknown, check: Check): void {
+    if (value === undefined || Token.isUnresolved(value)) return;
+    const problem = check(value);
+    if (problem) this.add(prop, problem);
+  }
+
+  /** Records a problem: `text` continues a sentence that starts with the prop's name. */
+  public add(prop: string, text: string): void {
+    this.found.push(`${this.subject}: ${prop} ${text}`);
+  }
+
+  /** The problems found so far, one sentence each. */
+  public get messages(): readonly string[] {
+    return this.found;
+  }
+
+  /** Throws one error that lists every problem, if there is any. */
+  public throwIfAny(): void {
+    if (this.found.length === 0) return;
+    if (this.found.length === 1) throw new Error(this.found[0]);
+    throw new Error(`${this.found.length} problems:\n${this.found.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+/** How error messages name a construct: its kind and its path in the app. */
+export function describe(kind: string, path: string): string {
+  return `${kind} at '${path}'`;
+}

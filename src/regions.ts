@@ -1,0 +1,127 @@
+// Region rules that need the whole stack: which provider (and so which region) each resource ends up
+// with is only settled once every construct has been added. Run from node.addValidation.
+import {
+  Annotations,
+  DefaultTokenResolver,
+  StringConcat,
+  TerraformDataSource,
+  TerraformProvider,
+  TerraformResource,
+  TerraformStack,
+  Token,
+  Tokenization,
+} from "cdktf";
+import { Construct, IConstruct } from "constructs";
+import { checkRegionId, KNOWN_REGIONS, show } from "./validation";
+
+/** A prop whose value may refer to another resource, e.g. `imageId: image.id`. */
+export interface ReferenceProp {
+  readonly prop: string;
+  readonly value: unknown;
+  readonly what: string;
+}
+
+/** What region checks look at. */
+export interface RegionCheckInput {
+  readonly provider?: TerraformProvider;
+  readonly zoneId?: unknown;
+  readonly references: readonly ReferenceProp[];
+}
+
+function isAlicloudProvider(c: IConstruct): c is TerraformProvider {
+  return c instanceof TerraformProvider && c.terraformResourceType === "alicloud";
+}
+
+/** The provider a resource of this stack uses: its own, or the stack's alicloud provider without alias. */
+function effectiveProvider(
+  stack: TerraformStack,
+  explicit: TerraformProvider | undefined,
+): TerraformProvider | undefined {
+  if (explicit !== undefined) return explicit;
+  return stack.node.findAll().find((c) => isAlicloudProvider(c) && c.alias === undefined) as
+    TerraformProvider | undefined;
+}
+
+/** The provider's region when it is a literal; undefined when unset or only known at apply time. */
+function literalRegion(provider: TerraformProvider | undefined): string | undefined {
+  const region = (provider as unknown as { region?: unknown } | undefined)?.region;
+  return typeof region === "string" && !Token.isUnresolved(region) ? region : undefined;
+}
+
+function providerName(provider: TerraformProvider): string {
+  return provider.alias ? `alicloud.${provider.alias}` : "alicloud";
+}
+
+/** Finds the resource or data source a `${type.name.attr}` reference points to. */
+function referencedElement(
+  stack: TerraformStack,
+  value: unknown,
+): TerraformResource | TerraformDataSource | undefined {
+  if (typeof value !== "string" || !Token.isUnresolved(value)) return undefined;
+  const resolved = Tokenization.resolve(value, {
+    scope: stack,
+    preparing: false,
+    resolver: new DefaultTokenResolver(new StringConcat()),
+  });
+  if (typeof resolved !== "string") return undefined;
+  const match = /^\$\{(data\.)?([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.[a-z_]/.exec(resolved);
+  if (!match) return undefined;
+  const [, data, type, name] = match;
+  const isElement = (c: IConstruct): c is TerraformResource | TerraformDataSource =>
+    data ? c instanceof TerraformDataSource : c instanceof TerraformResource;
+  return stack.node
+    .findAll()
+    .filter(isElement)
+    .find((c) => c.terraformResourceType === type && stack.getLogicalId(c) === name);
+}
+
+/**
+ * Checks that the export's region is a valid region id, that the zone lies in it, and that an image or
+ * bucket created elsewhere in the stack is in the same region. Returns error messages; unknown but
+ * well-formed regions only cause a warning.
+ */
+export function regionChecks(scope: Construct, subject: string, input: RegionCheckInput): string[] {
+  const stack = TerraformStack.of(scope);
+  const provider = effectiveProvider(stack, input.provider);
+  const errors: string[] = [];
+  if (provider === undefined) return errors;
+  const region = literalRegion(provider);
+  if (region === undefined) return errors;
+
+  const problem = checkRegionId(region);
+  if (problem) {
+    errors.push(`${subject}: the region of provider '${providerName(provider)}' ${problem}`);
+    return errors;
+  }
+  if (!KNOWN_REGIONS.includes(region)) {
+    Annotations.of(scope).addWarning(
+      `${subject}: region ${show(region)} is not one this library knows; check that ECS image export is offered there.`,
+    );
+  }
+
+  const zone = input.zoneId;
+  if (
+    typeof zone === "string" &&
+    !Token.isUnresolved(zone) &&
+    !new RegExp(`^${region}-?[a-z0-9]+$`).test(zone)
+  ) {
+    errors.push(
+      `${subject}: zoneId must be a zone of the export's region ${show(region)}, got ${show(zone)}`,
+    );
+  }
+
+  for (const reference of input.references) {
+    const element = referencedElement(stack, reference.value);
+    if (element === undefined) continue;
+    const elementProvider = effectiveProvider(stack, element.provider);
+    const elementRegion = literalRegion(elementProvider);
+    if (elementRegion !== undefined && elementRegion !== region) {
+      errors.push(
+        `${subject}: ${reference.prop} must name a${reference.what === "image" ? "n" : ""} ${reference.what} in the export's region ${show(region)}, ` +
+          `got ${element.terraformResourceType}.${stack.getLogicalId(element)} in ${show(elementRegion)} ` +
+          `(ECS exports an image only to a bucket in the image's own region)`,
+      );
+    }
+  }
+  return errors;
+}
