@@ -2,6 +2,7 @@ export { ImageExport } from "./image-export";
 export type { ImageExportProps } from "./image-export";
 export { ImageScaffold } from "./image-scaffold";
 export type { ImageScaffoldProps, DataDisk } from "./image-scaffold";
+export { ImageExportChecks } from "./image-export-checks";
 export { ExportBucket } from "./export-bucket";
 export type { ExportBucketProps } from "./export-bucket";
 export { ImageExportRole, IMAGE_EXPORT_ROLE_NAME, IMAGE_EXPORT_ROLE_POLICY } from "./image-export-role";

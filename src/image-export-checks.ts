@@ -1,0 +1,76 @@
+import { IAspect, TerraformResource, Token } from "cdktf";
+import { IConstruct } from "constructs";
+import { ImageExport } from "./image-export";
+import { describe, Problems } from "./problems";
+import { regionChecks } from "./regions";
+import { checkBucketName, checkCreateTimeout, checkCustomImageId, checkOssPrefix } from "./validation";
+
+const EXPORT_TYPE = "alicloud_image_export";
+
+/**
+ * Applies the checks of `ImageExport` to every `alicloud_image_export` in a scope: raw L1s from this
+ * library's `alicloud` namespace, L1s from your own `cdktf get` bindings (matched by Terraform type),
+ * and `ImageExport`s changed through escape hatches. Problems are reported when the stack is
+ * synthesized with validations (`app.synth()`, `cdktf synth`, `Testing.synth(stack, true)`).
+ *
+ * ```ts
+ * Aspects.of(app).add(new ImageExportChecks());
+ * ```
+ */
+export class ImageExportChecks implements IAspect {
+  private readonly visited = new WeakSet<IConstruct>();
+
+  /** Registers the checks on each `alicloud_image_export` it meets; called by cdktf during synthesis. */
+  public visit(node: IConstruct): void {
+    if (!(node instanceof TerraformResource) || node.terraformResourceType !== EXPORT_TYPE) return;
+    // The aspect may be added to both an app and its stacks: check each resource once.
+    if (this.visited.has(node)) return;
+    this.visited.add(node);
+    node.node.addValidation({ validate: () => checkExportResource(node) });
+  }
+}
+
+/** Reads the arguments as they will be synthesized, escape-hatch overrides included. */
+function synthesizedArguments(resource: TerraformResource): Record<string, unknown> {
+  const block = resource.toTerraform() as {
+    resource?: Record<string, Record<string, Record<string, unknown>>>;
+  };
+  const ofType = block.resource?.[EXPORT_TYPE] ?? {};
+  return Object.values(ofType)[0] ?? {};
+}
+
+function checkExportResource(resource: TerraformResource): string[] {
+  const subject = describe(EXPORT_TYPE, resource.node.path);
+  const problems = new Problems(subject);
+  const args = synthesizedArguments(resource);
+
+  if (args.image_id === undefined) problems.add("imageId", "must be given (the custom image to export)");
+  else problems.check("imageId", args.image_id, checkCustomImageId);
+  if (args.oss_bucket === undefined) problems.add("ossBucket", "must be given (the bucket to export into)");
+  else problems.check("ossBucket", args.oss_bucket, checkBucketName);
+  if (args.oss_prefix === undefined || args.oss_prefix === "") {
+    problems.add(
+      "ossPrefix",
+      "must be 1-30 letters or digits, got none (destroy deletes '<prefix>_<imageId>_system.raw.tar.gz'; with no prefix it deletes a key the export never wrote, and the exported file leaks)",
+    );
+  } else {
+    problems.check("ossPrefix", args.oss_prefix, checkOssPrefix);
+  }
+  const timeouts = args.timeouts as Record<string, unknown> | undefined;
+  if (timeouts !== undefined && !Token.isUnresolved(timeouts)) {
+    problems.check("timeouts.create", timeouts.create, checkCreateTimeout);
+  }
+
+  // An ImageExport already compares regions for its own resource.
+  const ours = resource.node.scope instanceof ImageExport;
+  const regionProblems = ours
+    ? []
+    : regionChecks(resource, subject, {
+        provider: resource.provider,
+        references: [
+          { prop: "imageId", value: args.image_id, what: "image" },
+          { prop: "ossBucket", value: args.oss_bucket, what: "bucket" },
+        ],
+      });
+  return [...problems.messages, ...regionProblems];
+}

@@ -1,0 +1,65 @@
+import { Testing } from "cdktf";
+import { BringYourOwnStack } from "../examples/bring-your-own";
+import { CrossRegionStack } from "../examples/cross-region";
+import { DocsExampleStack } from "../examples/docs-example";
+import { alicloud } from "../src";
+
+// Each example is synthesized with validations on, as `cdktf synth` does, and its JSON is reviewed
+// through the snapshot beside this file.
+describe("examples", () => {
+  test("docs example: the whole scaffold, exported with the docs' prefix", () => {
+    const synthesized = Testing.synth(new DocsExampleStack(Testing.app(), "docs-example"), true);
+
+    expect(synthesized).toHaveResourceWithProperties(alicloud.imageExport.ImageExport, {
+      oss_prefix: "ecsExport",
+      image_id: expect.stringMatching(/^\$\{alicloud_image\.Export_Scaffold_[0-9A-F]+\.id\}$/),
+      oss_bucket: expect.stringMatching(/^\$\{alicloud_oss_bucket\.Export_Bucket_[0-9A-F]+\.bucket\}$/),
+    });
+    expect(Object.keys(JSON.parse(synthesized).output).sort()).toEqual([
+      "bucket",
+      "image_id",
+      "system_disk_url",
+    ]);
+    expect(synthesized).toMatchSnapshot();
+  });
+
+  test("bring your own: only the export, fed by variables", () => {
+    const synthesized = Testing.synth(new BringYourOwnStack(Testing.app(), "bring-your-own"), true);
+    const config = JSON.parse(synthesized);
+
+    expect(Object.keys(config.resource)).toEqual(["alicloud_image_export"]);
+    expect(synthesized).toHaveResourceWithProperties(alicloud.imageExport.ImageExport, {
+      image_id: "${var.image_id}",
+      oss_bucket: "${var.oss_bucket}",
+      oss_prefix: "nightly",
+      timeouts: { create: "1h" },
+    });
+    expect(synthesized).toMatchSnapshot();
+  });
+
+  test("cross region: each export writes to a bucket made by its own region's provider", () => {
+    const synthesized = Testing.synth(new CrossRegionStack(Testing.app(), "cross-region"), true);
+    const config = JSON.parse(synthesized);
+
+    expect(config.terraform.backend.oss).toMatchObject({ bucket: "platform-terraform-state", encrypt: true });
+    for (const alias of ["hangzhou", "singapore"]) {
+      const [exportId, exportBody] = Object.entries(config.resource.alicloud_image_export).find(([id]) =>
+        id.startsWith(`Export-${alias}_`),
+      ) as [string, Record<string, string>];
+      const bucketId = /^\$\{alicloud_oss_bucket\.([^.]+)\.bucket\}$/.exec(
+        exportBody.oss_bucket,
+      )?.[1] as string;
+      expect(exportBody.provider).toBe(`alicloud.${alias}`);
+      expect(config.resource.alicloud_oss_bucket[bucketId].provider).toBe(`alicloud.${alias}`);
+      expect(exportId).toBeDefined();
+    }
+    expect(synthesized).toMatchSnapshot();
+  });
+
+  test("state paths are relative, so the output is the same on every machine", () => {
+    for (const Stack of [DocsExampleStack, BringYourOwnStack]) {
+      const config = JSON.parse(Testing.synth(new Stack(Testing.app(), "example")));
+      expect(config.terraform.backend.local.path).toBe("example.tfstate");
+    }
+  });
+});
