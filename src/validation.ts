@@ -146,6 +146,8 @@ export function parseGoDuration(text: string): number | undefined {
   for (const part of text.replace(/^[+-]/, "").matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g)) {
     total += Number(part[1]) * UNIT_NANOS[part[2]];
   }
+  // Go keeps durations in an int64 of nanoseconds (at most about 2562047h) and rejects longer ones.
+  if (total >= 2 ** 63) return undefined;
   return sign * total;
 }
 
@@ -302,6 +304,9 @@ const ZONE_RULE = "must be a zone id such as 'cn-hangzhou-h'";
 export const checkZoneId: Check = (value) => {
   const wrongType = notAString(value, ZONE_RULE);
   if (wrongType) return wrongType;
+  if (KNOWN_REGIONS.includes(value as string)) {
+    return `${ZONE_RULE}, got ${show(value)} (a region, not a zone of it)`;
+  }
   return /^[a-z]{2}-[a-z0-9-]*[a-z0-9]$/.test(value as string)
     ? undefined
     : `${ZONE_RULE}, got ${show(value)}`;
@@ -355,7 +360,42 @@ export const KNOWN_REGIONS: readonly string[] = [
   "cn-beijing-finance-1",
 ];
 
-/** A regular expression the data source can use (checked with JavaScript's engine, close to Go's RE2). */
+/** Letters Go's RE2 accepts after a backslash; JavaScript takes any other letter as itself. */
+const RE2_ESCAPE_LETTERS = "afnrtvxdDsSwWbBAzpPQEC";
+
+/**
+ * The first construct JavaScript accepts but Go's RE2 (which the provider compiles `name_regex` with)
+ * rejects: lookaround, backreferences and escapes RE2 doesn't know, such as `\u0041`.
+ */
+function re2Unsupported(pattern: string): string | undefined {
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i];
+    if (char === "\\") {
+      const next = pattern[i + 1] ?? "";
+      // In Go \1-\7 followed by an octal digit is an octal escape; otherwise a digit is a backreference.
+      if (/[1-9]/.test(next) && (/[89]/.test(next) || !/[0-7]/.test(pattern[i + 2] ?? ""))) {
+        return `has the backreference '\\${next}', which Go's RE2 doesn't support`;
+      }
+      if (/[A-Za-z]/.test(next) && !RE2_ESCAPE_LETTERS.includes(next)) {
+        return `has the escape '\\${next}', which Go's RE2 doesn't know`;
+      }
+      i++;
+    } else if (inClass) {
+      if (char === "]") inClass = false;
+    } else if (char === "[") {
+      inClass = true;
+    } else if (char === "(" && /^\(\?(=|!|<=|<!)/.test(pattern.slice(i))) {
+      return `has the lookaround '${/^\(\?<?[=!]/.exec(pattern.slice(i))?.[0]}', which Go's RE2 doesn't support`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A regular expression the data source can use: one JavaScript can compile and that uses nothing Go's
+ * RE2 lacks (the provider checks `name_regex` with Go's regexp package at plan time).
+ */
 export const checkRegex: Check = (value) => {
   const rule = "must be a valid regular expression";
   const wrongType = notAString(value, rule);
@@ -363,10 +403,11 @@ export const checkRegex: Check = (value) => {
   if ((value as string).length === 0) return `${rule}, got '' (empty)`;
   try {
     new RegExp(value as string);
-    return undefined;
   } catch (e) {
     return `${rule}, got ${show(value)} (${(e as Error).message.replace(/^Invalid regular expression: /, "")})`;
   }
+  const unsupported = re2Unsupported(value as string);
+  return unsupported ? `${rule}, got ${show(value)} (${unsupported})` : undefined;
 };
 
 /** One of a fixed set of strings. */
