@@ -3,7 +3,8 @@ import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import { TerraformProvider, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import * as alicloud from "./gen/providers/alicloud";
-import { describe, Problems } from "./problems";
+import { checkPropsObject, describe, Problems } from "./problems";
+import { checkAlicloudProvider } from "./regions";
 import { checkBoolean, checkBucketNamePrefix } from "./validation";
 
 /** Checks the bucket's props; shared with ImageExport, which offers the same options under its own names. */
@@ -73,7 +74,10 @@ export class ExportBucket extends Construct {
   constructor(scope: Construct, id: string, props: ExportBucketProps = {}) {
     super(scope, id);
     const problems = new Problems(describe("ExportBucket", this.node.path));
-    checkExportBucketProps(problems, props.bucketNamePrefix, props.forceDestroy, "forceDestroy");
+    if (checkPropsObject(problems, "ExportBucket", props)) {
+      problems.check("provider", props.provider, checkAlicloudProvider);
+      checkExportBucketProps(problems, props.bucketNamePrefix, props.forceDestroy, "forceDestroy");
+    }
     problems.throwIfAny();
 
     const provider = props.provider;

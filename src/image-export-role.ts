@@ -1,6 +1,9 @@
 import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import * as alicloud from "./gen/providers/alicloud";
+import { checkPropsObject, describe, Problems } from "./problems";
+import { checkAlicloudProvider } from "./regions";
+import { show } from "./validation";
 
 /**
  * The name ECS requires for the role it assumes to write exported images to OSS. ECS looks the role up
@@ -52,6 +55,14 @@ export class ImageExportRole extends Construct {
 
   constructor(scope: Construct, id: string, props: ImageExportRoleProps = {}) {
     super(scope, id);
+    const problems = new Problems(describe("ImageExportRole", this.node.path));
+    if (checkPropsObject(problems, "ImageExportRole", props)) {
+      problems.check("provider", props.provider, checkAlicloudProvider);
+      problems.check("description", props.description, (value) =>
+        typeof value === "string" ? undefined : `must be text, got ${show(value)}`,
+      );
+    }
+    problems.throwIfAny();
 
     this.resource = new alicloud.ramRole.RamRole(this, "Resource", {
       provider: props.provider,

@@ -5,8 +5,8 @@ import { checkExportBucketProps, ExportBucket } from "./export-bucket";
 import * as alicloud from "./gen/providers/alicloud";
 import { ImageExportRole } from "./image-export-role";
 import { checkScaffoldProps, ImageScaffold, ImageScaffoldProps, SCAFFOLD_PROP_NAMES } from "./image-scaffold";
-import { describe, Problems } from "./problems";
-import { regionChecks } from "./regions";
+import { checkPropsObject, describe, Problems } from "./problems";
+import { checkAlicloudProvider, regionChecks } from "./regions";
 import {
   checkBoolean,
   checkBucketName,
@@ -227,10 +227,8 @@ export class ImageExport extends Construct {
 
 /** Checks every prop and every combination of props of an ImageExport, collecting all problems. */
 function checkImageExportProps(problems: Problems, props: ImageExportProps): Problems {
-  if (props === null || typeof props !== "object") {
-    problems.add("props", `must be an object of ImageExport options, got ${show(props)}`);
-    return problems;
-  }
+  if (!checkPropsObject(problems, "ImageExport", props)) return problems;
+  problems.check("provider", props.provider, checkAlicloudProvider);
   problems.check("imageId", props.imageId, checkCustomImageId);
   problems.check("ossBucket", props.ossBucket, checkBucketName);
   problems.check("ossPrefix", props.ossPrefix, checkOssPrefix);

@@ -1,7 +1,8 @@
-import { Annotations, propertyAccess, TerraformProvider, Token } from "cdktf";
+import { Annotations, IResolvable, propertyAccess, TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
 import * as alicloud from "./gen/providers/alicloud";
-import { describe, Problems } from "./problems";
+import { checkPropsObject, describe, Problems } from "./problems";
+import { checkAlicloudProvider } from "./regions";
 import {
   checkBoolean,
   checkByteLength,
@@ -103,7 +104,7 @@ export interface ImageScaffoldProps {
    * The CIDR block of the vSwitch the scaffold creates (/16 to /29); it must lie inside the VPC's block.
    * Required when `vpcId` is given without `vswitchId`, since the scaffold can't see that VPC's block.
    *
-   * @default - the VPC's whole block, `vpcCidrBlock`
+   * @default - the VPC's whole block, `vpcCidrBlock` (so give one when that is wider than /16)
    */
   readonly vswitchCidrBlock?: string;
 
@@ -254,11 +255,15 @@ function checkDataDisks(problems: Problems, disks: unknown): void {
       `must hold at most ${MAX_EXPORTED_DATA_DISKS} disks (the most an exported image may carry), got ${disks.length}`,
     );
   }
-  disks.forEach((disk: unknown, i) => {
+  // An index loop, not forEach: forEach skips the holes of a sparse list such as [, { size: 40 }].
+  for (let i = 0; i < disks.length; i++) {
+    const disk: unknown = disks[i];
     const prop = `dataDisks[${i}]`;
+    // A disk that is only known at apply time (e.g. a variable's value) is passed on untouched.
+    if (Token.isUnresolved(disk)) continue;
     if (disk === null || typeof disk !== "object" || Array.isArray(disk)) {
       problems.add(prop, `must be a data disk such as { size: 40 }, got ${show(disk)}`);
-      return;
+      continue;
     }
     const d = disk as Record<string, unknown>;
     if (d.size === undefined) {
@@ -278,7 +283,7 @@ function checkDataDisks(problems: Problems, disks: unknown): void {
     problems.check(`${prop}.performanceLevel`, d.performanceLevel, checkOneOf(["PL0", "PL1", "PL2", "PL3"]));
     problems.check(`${prop}.name`, d.name, checkByteLength(2, 128));
     problems.check(`${prop}.description`, d.description, checkByteLength(2, 256));
-  });
+  }
 }
 
 /** Checks every scaffold prop and every combination of them; shared with ImageExport. */
@@ -338,6 +343,22 @@ export function checkScaffoldProps(problems: Problems, props: ImageScaffoldProps
       "vpcId",
       "must be given when vswitchId is given without securityGroupId (the new security group must be created in the vSwitch's VPC)",
     );
+  }
+
+  // Without vswitchCidrBlock the vSwitch takes the VPC's whole block, and no vSwitch block is wider than /16.
+  if (
+    typeof props.vpcCidrBlock === "string" &&
+    !Token.isUnresolved(props.vpcCidrBlock) &&
+    !given(props.vswitchCidrBlock) &&
+    !given(props.vswitchId)
+  ) {
+    const vpc = parseIpv4Cidr(props.vpcCidrBlock);
+    if (typeof vpc !== "string" && vpc.prefixLength < 16) {
+      problems.add(
+        "vswitchCidrBlock",
+        `must be given when vpcCidrBlock is wider than /16 (the vSwitch would take the VPC's whole block, but vSwitch blocks are /16 to /29), got none with vpcCidrBlock ${show(props.vpcCidrBlock)}`,
+      );
+    }
   }
 
   // The vSwitch's block must lie inside the VPC's.
@@ -402,7 +423,10 @@ export class ImageScaffold extends Construct {
   constructor(scope: Construct, id: string, props: ImageScaffoldProps = {}) {
     super(scope, id);
     const problems = new Problems(describe("ImageScaffold", this.node.path));
-    checkScaffoldProps(problems, props);
+    if (checkPropsObject(problems, "ImageScaffold", props)) {
+      problems.check("provider", props.provider, checkAlicloudProvider);
+      checkScaffoldProps(problems, props);
+    }
     problems.throwIfAny();
 
     const provider = props.provider;
@@ -504,14 +528,7 @@ export class ImageScaffold extends Construct {
       instanceChargeType: "PostPaid",
       httpTokens: "required",
       forceDelete: props.instanceForceDelete,
-      dataDisks: props.dataDisks?.map((disk) => ({
-        size: disk.size,
-        category: disk.category,
-        performanceLevel: disk.performanceLevel,
-        name: disk.name,
-        description: disk.description,
-        deleteWithInstance: true,
-      })),
+      dataDisks: instanceDataDisks(props.dataDisks),
     });
 
     this.resource = new alicloud.image.Image(this, "Resource", {
@@ -522,4 +539,28 @@ export class ImageScaffold extends Construct {
     });
     this.imageId = this.resource.id;
   }
+}
+
+/**
+ * The instance's `data_disks`. A list, or a disk, that is only known at apply time (a variable's value)
+ * is passed on; the others are deleted with the instance, which exists only to make the image.
+ */
+function instanceDataDisks(
+  disks: DataDisk[] | undefined,
+): alicloud.instance.InstanceDataDisks[] | IResolvable | undefined {
+  if (disks === undefined) return undefined;
+  // A list token (`variable.listValue`) is an array of one marker string; wrapped, it resolves whole.
+  if (Token.isUnresolved(disks)) return Array.isArray(disks) ? Token.asAny(disks) : (disks as IResolvable);
+  return disks.map((disk) =>
+    Token.isUnresolved(disk)
+      ? (disk as unknown as alicloud.instance.InstanceDataDisks)
+      : {
+          size: disk.size,
+          category: disk.category,
+          performanceLevel: disk.performanceLevel,
+          name: disk.name,
+          description: disk.description,
+          deleteWithInstance: true,
+        },
+  );
 }

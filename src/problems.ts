@@ -1,5 +1,5 @@
 import { Token } from "cdktf";
-import { Check } from "./validation";
+import { Check, show } from "./validation";
 
 /**
  * Collects every problem with a construct's props, then throws them together, so a user fixes all of
@@ -42,4 +42,14 @@ export class Problems {
 /** How error messages name a construct: its kind and its path in the app. */
 export function describe(kind: string, path: string): string {
   return `${kind} at '${path}'`;
+}
+
+/**
+ * Records a problem unless `props` is an object of options, and says whether it is. Callers from plain
+ * JavaScript can pass anything; reading a prop of `null` would otherwise end in a TypeError.
+ */
+export function checkPropsObject(problems: Problems, kind: string, props: unknown): boolean {
+  if (props !== null && typeof props === "object" && !Array.isArray(props)) return true;
+  problems.add("props", `must be an object of ${kind} options, got ${show(props)}`);
+  return false;
 }

@@ -12,7 +12,7 @@ import {
   Tokenization,
 } from "cdktf";
 import { Construct, IConstruct } from "constructs";
-import { checkRegionId, KNOWN_REGIONS, show } from "./validation";
+import { Check, checkRegionId, KNOWN_REGIONS, show } from "./validation";
 
 /** A prop whose value may refer to another resource, e.g. `imageId: image.id`. */
 export interface ReferenceProp {
@@ -31,6 +31,18 @@ export interface RegionCheckInput {
 function isAlicloudProvider(c: IConstruct): c is TerraformProvider {
   return c instanceof TerraformProvider && c.terraformResourceType === "alicloud";
 }
+
+/**
+ * The `provider` prop: an alicloud provider. Anything else would be dropped without a word and the
+ * resources would silently go to the stack's default provider (another account or region).
+ */
+export const checkAlicloudProvider: Check = (value) => {
+  if (!TerraformProvider.isTerraformProvider(value)) {
+    return `must be an alicloud provider (alicloud.provider.AlicloudProvider), got ${show(value)}`;
+  }
+  if (value.terraformResourceType === "alicloud") return undefined;
+  return `must be an alicloud provider (alicloud.provider.AlicloudProvider), got ${show(value)} (a '${value.terraformResourceType}' provider)`;
+};
 
 /** The provider a resource of this stack uses: its own, or the stack's alicloud provider without alias. */
 function effectiveProvider(
