@@ -1,0 +1,67 @@
+// Small helpers shared by the checks: telling literals from Terraform expressions, building attribute
+// paths, quoting values in messages, and collecting findings.
+import { Violation, ViolationKind } from "./violation";
+
+/** A JSON object (not an array, not null). */
+export type JsonObject = { [key: string]: unknown };
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * True when a string holds a Terraform template (`${...}` interpolation or `%{...}` directive), i.e. its
+ * value is only known once Terraform evaluates it. `$${` and `%%{` are escapes for the literal text.
+ */
+export function isExpression(value: unknown): boolean {
+  return typeof value === "string" && /(^|[^$%])[$%]\{/.test(value);
+}
+
+/** True when the value, or anything nested in it, is a Terraform expression. */
+export function containsExpression(value: unknown): boolean {
+  if (isExpression(value)) return true;
+  if (Array.isArray(value)) return value.some(containsExpression);
+  if (isObject(value)) return Object.values(value).some(containsExpression);
+  return false;
+}
+
+/** `prefix.key`, or `key` at the top. */
+export function childPath(prefix: string, key: string): string {
+  return prefix === "" ? key : `${prefix}.${key}`;
+}
+
+/** `prefix[index]`. */
+export function indexPath(prefix: string, index: number): string {
+  return `${prefix}[${index}]`;
+}
+
+/** `prefix["key"]`, the way Terraform indexes a map. */
+export function mapKeyPath(prefix: string, key: string): string {
+  return `${prefix}[${JSON.stringify(key)}]`;
+}
+
+/** A value as a message quotes it: strings in double quotes (shortened), collections by kind. */
+export function describeValue(value: unknown): string {
+  if (typeof value === "string") {
+    const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
+    return JSON.stringify(shown);
+  }
+  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : `a list of ${value.length}`;
+  if (isObject(value)) return "an object";
+  return String(value);
+}
+
+/** `"a", "b" and "c"` style enumerations for messages. */
+export function listOf(items: readonly string[], conjunction = "and"): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} ${conjunction} ${items[items.length - 1]}`;
+}
+
+/** Where findings go; keeps them in the order the checks found them. */
+export class Findings {
+  public readonly violations: Violation[] = [];
+
+  public add(kind: ViolationKind, address: string, path: string, message: string): void {
+    this.violations.push({ kind, address, path, message });
+  }
+}

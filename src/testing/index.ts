@@ -1,0 +1,3 @@
+// Test helpers for TypeScript and JavaScript users: `cdktf-alicloud-image-export/lib/testing`.
+export { setupConformanceMatchers, toConformToProviderSchema } from "./jest";
+export type { ExtensibleExpect, MatcherResult } from "./jest";
