@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// The package's command: runs the compiled CLI in lib/ (built by `npm run build`, shipped in the package).
+"use strict";
+
+let cli;
+try {
+  cli = require("../lib/checks/cli");
+} catch (error) {
+  if (error && error.code === "MODULE_NOT_FOUND" && String(error.message).includes("lib/checks/cli")) {
+    console.error(
+      "cdktf-alicloud-image-export: the compiled library is missing (lib/checks/cli.js). " +
+        "Run `npm run build` first, or run the source with `npx tsx src/checks/cli.ts`.",
+    );
+    process.exit(2);
+  }
+  throw error;
+}
+process.exitCode = cli.main(process.argv.slice(2));

@@ -1,0 +1,110 @@
+// `cdktf-alicloud-image-export check [<cdktf.out>]`: checks every synthesized stack of an app against the
+// vendored provider schemas. bin/cdktf-alicloud-image-export.js runs the compiled copy of this file; in
+// this repository `npx tsx src/checks/cli.ts check cdktf.out` runs the source (see `npm run check`).
+import * as fs from "fs";
+import * as path from "path";
+import { listOf } from "./json-values";
+import { SchemaConformance } from "./schema-conformance";
+import { vendoredProviderNames } from "./terraform-schema";
+
+/** Where the command writes: results to `log`, problems running it to `error`. */
+export interface CliOutput {
+  log(line: string): void;
+  error(line: string): void;
+}
+
+/** Exit statuses. */
+export const EXIT_CONFORMS = 0;
+export const EXIT_VIOLATIONS = 1;
+export const EXIT_CANNOT_CHECK = 2;
+
+const COMMAND = "cdktf-alicloud-image-export";
+
+export const USAGE = `usage: ${COMMAND} check [<cdktf.out>]
+
+Checks every stacks/<stack>/cdk.tf.json in the cdktf output folder (default: cdktf.out) against the
+provider schemas this library vendors, offline, and prints each violation with its stack, resource
+address and attribute path.
+
+Exit status: ${EXIT_CONFORMS} when every stack conforms, ${EXIT_VIOLATIONS} when there are violations, ${EXIT_CANNOT_CHECK} when there is nothing
+to check (no such folder, no synthesized stacks) or the command is wrong.`;
+
+/** Runs the command line `args` (without node and the script) and returns the exit status. */
+export function main(
+  args: readonly string[],
+  output: CliOutput = console,
+  cwd: string = process.cwd(),
+): number {
+  const [command, ...operands] = args;
+  if (command === "--help" || command === "-h" || command === "help") {
+    output.log(USAGE);
+    return EXIT_CONFORMS;
+  }
+  if (command !== "check" || operands.length > 1) {
+    const problem =
+      command === undefined
+        ? "no command given"
+        : command !== "check"
+          ? `unknown command "${command}"`
+          : `expected one folder, got ${operands.length}`;
+    output.error(`${COMMAND}: ${problem}\n\n${USAGE}`);
+    return EXIT_CANNOT_CHECK;
+  }
+  return check(operands[0] ?? "cdktf.out", output, cwd);
+}
+
+function check(folder: string, output: CliOutput, cwd: string): number {
+  const outdir = path.resolve(cwd, folder);
+  const cannotCheck = (problem: string) => {
+    output.error(`${COMMAND}: ${problem}`);
+    return EXIT_CANNOT_CHECK;
+  };
+  if (!fs.existsSync(outdir)) {
+    return cannotCheck(`${folder} does not exist; synthesize the app first (npx cdktf synth)`);
+  }
+  if (!fs.statSync(outdir).isDirectory()) {
+    return cannotCheck(`${folder} is not a folder; pass the cdktf output folder (e.g. cdktf.out)`);
+  }
+  const stacksDir = path.join(outdir, "stacks");
+  const stacks = fs.existsSync(stacksDir)
+    ? fs
+        .readdirSync(stacksDir)
+        .filter((name) => fs.existsSync(path.join(stacksDir, name, "cdk.tf.json")))
+        .sort()
+    : [];
+  if (stacks.length === 0) {
+    return cannotCheck(
+      `${folder} holds no synthesized stacks (no stacks/<stack>/cdk.tf.json); synthesize the app first (npx cdktf synth)`,
+    );
+  }
+
+  let violationCount = 0;
+  let failingStacks = 0;
+  for (const stack of stacks) {
+    const file = path.join(stacksDir, stack, "cdk.tf.json");
+    const violations = SchemaConformance.check(fs.readFileSync(file, "utf8"));
+    if (violations.length === 0) {
+      output.log(`${stack}: conforms`);
+      continue;
+    }
+    failingStacks++;
+    violationCount += violations.length;
+    for (const violation of violations) output.log(`${stack}: ${SchemaConformance.format(violation)}`);
+  }
+
+  const against = `checked against ${listOf(vendoredProviderNames())}`;
+  const stackWord = (n: number) => `${n} stack${n === 1 ? "" : "s"}`;
+  if (violationCount === 0) {
+    const all = stacks.length === 1 ? "1 stack conforms" : `All ${stacks.length} stacks conform`;
+    output.log(`${all} (${against}).`);
+    return EXIT_CONFORMS;
+  }
+  output.log(
+    `${violationCount} violation${violationCount === 1 ? "" : "s"} in ${failingStacks} of ${stackWord(stacks.length)} (${against}).`,
+  );
+  return EXIT_VIOLATIONS;
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}

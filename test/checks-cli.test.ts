@@ -1,0 +1,219 @@
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { EXIT_CANNOT_CHECK, EXIT_CONFORMS, EXIT_VIOLATIONS, main, USAGE } from "../src/checks/cli";
+import { RUNTIME_SCHEMA_FILES } from "../src/checks/terraform-schema";
+import { Stack, validStack } from "./support/stacks";
+
+const ROOT = path.join(__dirname, "..");
+// Spawning node (tsx, npm pack) takes a few seconds on a slow machine.
+const SPAWN_TIMEOUT_MS = 30_000;
+
+const temporaryFolders: string[] = [];
+afterAll(() => temporaryFolders.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+function temporaryFolder(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  temporaryFolders.push(dir);
+  return dir;
+}
+const AGAINST = "checked against aliyun/alicloud 1.289.0 and hashicorp/random 3.7.2";
+
+/** Runs the command in-process and captures what it prints. */
+function run(args: string[], cwd = ROOT) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = main(args, { log: (line) => out.push(line), error: (line) => err.push(line) }, cwd);
+  return { status, out, err };
+}
+
+/** A cdktf output folder holding the given stacks (`null` writes a stack folder without cdk.tf.json). */
+function outdir(stacks: { [name: string]: Stack | string | null }): string {
+  const dir = temporaryFolder("cdktf.out.");
+  for (const [name, stack] of Object.entries(stacks)) {
+    fs.mkdirSync(path.join(dir, "stacks", name), { recursive: true });
+    if (stack === null) continue;
+    const text = typeof stack === "string" ? stack : JSON.stringify(stack, null, 2);
+    fs.writeFileSync(path.join(dir, "stacks", name, "cdk.tf.json"), text);
+  }
+  return dir;
+}
+
+function stackWithTwoMistakes(): Stack {
+  const stack = validStack();
+  stack.resource.alicloud_instance.Instance.data_disks[1].size = "big";
+  delete stack.resource.alicloud_image_export.Export.oss_bucket;
+  return stack;
+}
+
+describe("cdktf-alicloud-image-export check", () => {
+  test("conforming stacks: one line each, a summary, exit 0", () => {
+    const dir = outdir({ network: validStack(), exports: validStack() });
+    expect(run(["check", dir])).toEqual({
+      status: EXIT_CONFORMS,
+      out: ["exports: conforms", "network: conforms", `All 2 stacks conform (${AGAINST}).`],
+      err: [],
+    });
+  });
+
+  test("violations: each with stack, address and path, a summary, exit 1", () => {
+    const dir = outdir({ bad: stackWithTwoMistakes(), good: validStack() });
+    expect(run(["check", dir])).toEqual({
+      status: EXIT_VIOLATIONS,
+      out: [
+        "bad: alicloud_image_export.Export oss_bucket: required argument is not set [MISSING_REQUIRED]",
+        'bad: alicloud_instance.Instance data_disks[1].size: must be a number, got "big" [WRONG_TYPE]',
+        "good: conforms",
+        `2 violations in 1 of 2 stacks (${AGAINST}).`,
+      ],
+      err: [],
+    });
+  });
+
+  test("a stack file that is not JSON is a violation of its stack", () => {
+    const dir = outdir({ broken: "{" });
+    const { status, out } = run(["check", dir]);
+    expect(status).toBe(EXIT_VIOLATIONS);
+    expect(out[0]).toMatch(/^broken: stack: is not valid JSON \(.*\) \[MALFORMED_CONFIGURATION\]$/);
+    expect(out[1]).toBe(`1 violation in 1 of 1 stack (${AGAINST}).`);
+  });
+
+  test("the folder defaults to cdktf.out in the working directory", () => {
+    const project = temporaryFolder("project.");
+    fs.renameSync(outdir({ only: validStack() }), path.join(project, "cdktf.out"));
+    expect(run(["check"], project)).toEqual({
+      status: EXIT_CONFORMS,
+      out: ["only: conforms", `1 stack conforms (${AGAINST}).`],
+      err: [],
+    });
+  });
+
+  test.each([
+    ["a folder that does not exist", () => "no-such-cdktf.out", "does not exist; synthesize the app first"],
+    [
+      "a file instead of a folder",
+      () => path.join(outdir({ a: validStack() }), "stacks", "a", "cdk.tf.json"),
+      "is not a folder",
+    ],
+    ["an empty folder", () => temporaryFolder("empty."), "holds no synthesized stacks"],
+    ["stack folders without cdk.tf.json", () => outdir({ a: null }), "holds no synthesized stacks"],
+  ])("%s: a clear message and exit 2", (_, folder, problem) => {
+    const given = folder();
+    const { status, out, err } = run(["check", given]);
+    expect(status).toBe(EXIT_CANNOT_CHECK);
+    expect(out).toEqual([]);
+    expect(err).toEqual([expect.stringContaining(`cdktf-alicloud-image-export: ${given} ${problem}`)]);
+  });
+
+  test.each([
+    [[], "no command given"],
+    [["verify", "cdktf.out"], 'unknown command "verify"'],
+    [["check", "a", "b"], "expected one folder, got 2"],
+  ])("usage errors (%p) print the problem and the usage, exit 2", (args, problem) => {
+    expect(run(args)).toEqual({
+      status: EXIT_CANNOT_CHECK,
+      out: [],
+      err: [`cdktf-alicloud-image-export: ${problem}\n\n${USAGE}`],
+    });
+  });
+
+  test("--help prints the usage, exit 0", () => {
+    expect(run(["--help"])).toEqual({ status: EXIT_CONFORMS, out: [USAGE], err: [] });
+  });
+});
+
+describe("running the command", () => {
+  test(
+    "from source with tsx (as `npm run check` does): output and exit status",
+    () => {
+      const dir = outdir({ bad: stackWithTwoMistakes() });
+      const result = spawnSync(
+        process.execPath,
+        [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "src/checks/cli.ts", "check", dir],
+        { cwd: ROOT, encoding: "utf8" },
+      );
+      expect(result.status).toBe(EXIT_VIOLATIONS);
+      expect(result.stdout.trim().split("\n")).toEqual([
+        "bad: alicloud_image_export.Export oss_bucket: required argument is not set [MISSING_REQUIRED]",
+        'bad: alicloud_instance.Instance data_disks[1].size: must be a number, got "big" [WRONG_TYPE]',
+        `2 violations in 1 of 1 stack (${AGAINST}).`,
+      ]);
+    },
+    SPAWN_TIMEOUT_MS,
+  );
+
+  // The bin script runs the compiled lib/; these copies of it stand in a package folder of their own, so
+  // the test neither needs nor disturbs a build.
+  function packageWithBin(cli?: string): string {
+    const pkg = temporaryFolder("pkg.");
+    fs.mkdirSync(path.join(pkg, "bin"));
+    fs.copyFileSync(
+      path.join(ROOT, "bin", "cdktf-alicloud-image-export.js"),
+      path.join(pkg, "bin", "cdktf-alicloud-image-export.js"),
+    );
+    if (cli !== undefined) {
+      fs.mkdirSync(path.join(pkg, "lib", "checks"), { recursive: true });
+      fs.writeFileSync(path.join(pkg, "lib", "checks", "cli.js"), cli);
+    }
+    return pkg;
+  }
+
+  test("the bin script hands its arguments to lib/checks/cli and exits with its status", () => {
+    const pkg = packageWithBin("exports.main = (args) => { console.log(JSON.stringify(args)); return 7; };");
+    const result = spawnSync(
+      process.execPath,
+      [path.join(pkg, "bin", "cdktf-alicloud-image-export.js"), "check", "out"],
+      {
+        encoding: "utf8",
+      },
+    );
+    expect(result.status).toBe(7);
+    expect(result.stdout.trim()).toBe('["check","out"]');
+  });
+
+  test("the bin script without a build says what to do, exit 2", () => {
+    const pkg = packageWithBin();
+    const result = spawnSync(
+      process.execPath,
+      [path.join(pkg, "bin", "cdktf-alicloud-image-export.js"), "check"],
+      {
+        encoding: "utf8",
+      },
+    );
+    expect(result.status).toBe(EXIT_CANNOT_CHECK);
+    expect(result.stderr).toContain("the compiled library is missing (lib/checks/cli.js)");
+  });
+});
+
+describe("packaging", () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+
+  test("package.json names the command, ships it and the schemas the checker reads at run time", () => {
+    expect(pkg.bin).toEqual({ "cdktf-alicloud-image-export": "bin/cdktf-alicloud-image-export.js" });
+    expect(pkg.files).toEqual(
+      expect.arrayContaining(["bin/**/*.js", ...RUNTIME_SCHEMA_FILES.map((f) => `schema/${f}`)]),
+    );
+    expect(pkg.scripts.check).toBe("npm run synth && tsx src/checks/cli.ts check cdktf.out");
+  });
+
+  test(
+    "npm pack includes the command and the schema files",
+    () => {
+      const result = spawnSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
+        cwd: ROOT,
+        encoding: "utf8",
+      });
+      expect(result.status).toBe(0);
+      const files = (JSON.parse(result.stdout)[0].files as { path: string }[]).map((f) => f.path);
+      expect(files).toEqual(
+        expect.arrayContaining([
+          "bin/cdktf-alicloud-image-export.js",
+          ...RUNTIME_SCHEMA_FILES.map((f) => `schema/${f}`),
+        ]),
+      );
+      expect(files).not.toContain("schema/validations.json");
+    },
+    SPAWN_TIMEOUT_MS,
+  );
+});
