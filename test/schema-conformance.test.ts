@@ -654,6 +654,7 @@ describe("references", () => {
         "${terraform.workspace}-${upper(var.x)}-${provider::alicloud::fn(1)}",
         "$${alicloud_vpc.NotAReference.id} %{ if var.on }on%{ endif }",
         '${{for k, v in var.m : k => v.id}} ${1.5 + 2} ${"alicloud_vpc.Quoted.id"}',
+        "%{ for disk in var.disks }${disk.size_gb},%{ endfor }",
       ].join(" "),
       tags: { Name: "${alicloud_vpc.Vpc.vpc_name}", Zone: "${data.alicloud_zones.Zones.ids[0]}" },
     });

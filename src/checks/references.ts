@@ -44,8 +44,18 @@ const IDENT_PART = /[A-Za-z0-9_-]/;
  */
 export function findReferences(text: string, ignoredRoots: ReadonlySet<string> = new Set()): Reference[] {
   const found: Reference[] = [];
-  for (const expression of templateExpressions(text)) scanExpression(expression, ignoredRoots, found);
+  const expressions = templateExpressions(text);
+  // A `%{ for x in ... }` directive binds `x` for the `${...}` sequences that follow it in the string.
+  const locals = new Set([...ignoredRoots, ...expressions.flatMap(forSymbols)]);
+  for (const expression of expressions) scanExpression(expression, locals, found);
   return found;
+}
+
+/** The symbols for-expressions and for-directives bind: `[for k, v in ...]`, `%{ for v in ... }`. */
+function forSymbols(expression: string): string[] {
+  return [
+    ...expression.matchAll(/\bfor\s+([A-Za-z_][A-Za-z0-9_-]*)(?:\s*,\s*([A-Za-z_][A-Za-z0-9_-]*))?\s+in\b/g),
+  ].flatMap((match) => (match[2] ? [match[1], match[2]] : [match[1]]));
 }
 
 /**
@@ -108,14 +118,7 @@ function closingQuote(text: string, open: number): number {
 }
 
 function scanExpression(expression: string, ignoredRoots: ReadonlySet<string>, found: Reference[]): void {
-  const locals = new Set(ignoredRoots);
-  // for-expression symbols: `[for k, v in ...]`, `{for v in ...}`.
-  for (const match of expression.matchAll(
-    /\bfor\s+([A-Za-z_][A-Za-z0-9_-]*)(?:\s*,\s*([A-Za-z_][A-Za-z0-9_-]*))?\s+in\b/g,
-  )) {
-    locals.add(match[1]);
-    if (match[2]) locals.add(match[2]);
-  }
+  const locals = new Set([...ignoredRoots, ...forSymbols(expression)]);
 
   let i = 0;
   while (i < expression.length) {

@@ -200,15 +200,16 @@ class StackChecker {
         }
         this.checkReferences(address, body, "");
         if (!provider) continue;
+        // validations.json's `provider` rules are aliyun/alicloud's; other providers have none.
+        const ruleTarget = localName === "alicloud" ? "provider" : `provider.${localName}`;
         checkTopLevelBody(body, provider.provider, {
           address,
-          ruleTarget: "provider",
+          ruleTarget,
           owner: `the ${localName} provider`,
           metaArguments: PROVIDER_META_ARGUMENTS,
           findings: this.findings,
         });
-        if (provider.localName === "alicloud")
-          applyRules("provider", address, body, provider.source, this.findings);
+        applyRules(ruleTarget, address, body, provider.source, this.findings);
       }
     }
   }
