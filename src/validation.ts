@@ -126,29 +126,50 @@ export const checkCustomImageId: Check = (value) => {
 // ---------------------------------------------------------------------------------------------------
 // Durations
 
-const UNIT_NANOS: Record<string, number> = {
-  ns: 1,
-  us: 1e3,
-  µs: 1e3,
-  μs: 1e3,
-  ms: 1e6,
-  s: 1e9,
-  m: 60e9,
-  h: 3600e9,
+const UNIT_NANOS: Record<string, bigint> = {
+  ns: 1n,
+  us: 1_000n,
+  µs: 1_000n,
+  μs: 1_000n,
+  ms: 1_000_000n,
+  s: 1_000_000_000n,
+  m: 60_000_000_000n,
+  h: 3_600_000_000_000n,
 };
 
-/** Parses a Go duration ("20m", "1h30m", "90s") into nanoseconds; undefined when it is not one. */
+/** Go keeps a duration in an int64 of nanoseconds (about 2562047h at most). */
+const INT64_LIMIT = 1n << 63n;
+
+/**
+ * Parses a Go duration ("20m", "1h30m", "90s") into nanoseconds; undefined when it is not one.
+ * Computed the way Go's time.ParseDuration does: in whole nanoseconds (a fraction of a nanosecond
+ * is cut off, so "120.0000000001s" is exactly 2m), and refused when it doesn't fit an int64.
+ */
 export function parseGoDuration(text: string): number | undefined {
   const match = /^[+-]?((\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))+$/.exec(text);
   if (!match) return undefined;
-  const sign = text.startsWith("-") ? -1 : 1;
-  let total = 0;
-  for (const part of text.replace(/^[+-]/, "").matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g)) {
-    total += Number(part[1]) * UNIT_NANOS[part[2]];
+  const negative = text.startsWith("-");
+  let total = 0n;
+  for (const part of text.replace(/^[+-]/, "").matchAll(/(\d*)(?:\.(\d*))?(ns|us|µs|μs|ms|s|m|h)/g)) {
+    const unit = UNIT_NANOS[part[3]];
+    total += BigInt(part[1] || "0") * unit + fractionNanos(part[2] ?? "", unit);
+    if (total > INT64_LIMIT) return undefined;
   }
-  // Go keeps durations in an int64 of nanoseconds (at most about 2562047h) and rejects longer ones.
-  if (total >= 2 ** 63) return undefined;
-  return sign * total;
+  if (!negative && total === INT64_LIMIT) return undefined;
+  return Number(negative ? -total : total);
+}
+
+/** Go's share of a unit for the digits after the point: the digits an int64 holds, cut to whole nanoseconds. */
+function fractionNanos(digits: string, unit: bigint): bigint {
+  let fraction = 0n;
+  let scale = 1;
+  for (const digit of digits) {
+    const next = fraction * 10n + BigInt(digit);
+    if (fraction > (INT64_LIMIT - 1n) / 10n || next > INT64_LIMIT) break;
+    fraction = next;
+    scale *= 10;
+  }
+  return BigInt(Math.trunc(Number(fraction) * (Number(unit) / scale)));
 }
 
 /** The provider waits this long before it first asks ECS how the export is doing. */
