@@ -1,4 +1,4 @@
-import { TerraformProvider } from "cdktf";
+import { TerraformProvider, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import * as alicloud from "./gen/providers/alicloud";
 import { checkPropsObject, describe, Problems } from "./problems";
@@ -53,6 +53,8 @@ export class ImageExportRole extends Construct {
   /** The role's ARN (known after apply). */
   public readonly roleArn: string;
 
+  private readonly provider?: TerraformProvider;
+
   constructor(scope: Construct, id: string, props: ImageExportRoleProps = {}) {
     super(scope, id);
     const problems = new Problems(describe("ImageExportRole", this.node.path));
@@ -63,7 +65,9 @@ export class ImageExportRole extends Construct {
       );
     }
     problems.throwIfAny();
+    this.node.addValidation({ validate: () => this.checkSingleRolePerProvider() });
 
+    this.provider = props.provider;
     this.resource = new alicloud.ramRole.RamRole(this, "Resource", {
       provider: props.provider,
       roleName: IMAGE_EXPORT_ROLE_NAME,
@@ -91,5 +95,21 @@ export class ImageExportRole extends Construct {
 
     this.roleName = this.resource.roleName;
     this.roleArn = this.resource.arn;
+  }
+
+  /**
+   * RAM roles are account-wide and `AliyunECSImageExportDefaultRole` can exist only once: two of these
+   * with the same provider (so the same account) in one stack would fail at apply time.
+   */
+  private checkSingleRolePerProvider(): string[] {
+    const twins = TerraformStack.of(this)
+      .node.findAll()
+      .filter((c): c is ImageExportRole => c instanceof ImageExportRole && c.provider === this.provider);
+    if (twins.length < 2 || twins[0] !== this) return [];
+    return [
+      `${describe("ImageExportRole", this.node.path)}: the account can hold ${IMAGE_EXPORT_ROLE_NAME} only once, ` +
+        `but this stack creates it ${twins.length} times with the same provider: ${twins.map((t) => `'${t.node.path}'`).join(", ")} ` +
+        "(create one ImageExportRole and pass it as role to every ImageExport)",
+    ];
   }
 }

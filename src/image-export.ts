@@ -1,5 +1,5 @@
 import { Integer } from "@cdktf/provider-random/lib/integer";
-import { ITerraformDependable } from "cdktf";
+import { ITerraformDependable, Token } from "cdktf";
 import { Construct } from "constructs";
 import { checkExportBucketProps, ExportBucket } from "./export-bucket";
 import * as alicloud from "./gen/providers/alicloud";
@@ -233,6 +233,12 @@ function checkImageExportProps(problems: Problems, props: ImageExportProps): Pro
   problems.check("ossBucket", props.ossBucket, checkBucketName);
   problems.check("ossPrefix", props.ossPrefix, checkOssPrefix);
   problems.check("createTimeout", props.createTimeout, checkCreateTimeout);
+  if (Token.isUnresolved(props.createRole)) {
+    problems.add(
+      "createRole",
+      "must be true or false when the app is synthesized (it decides whether the role is part of the stack), got a value known only at apply time",
+    );
+  }
   problems.check("createRole", props.createRole, checkBoolean);
   if (props.role !== undefined && !(props.role instanceof ImageExportRole)) {
     problems.add("role", `must be an ImageExportRole, got ${show(props.role)}`);

@@ -177,9 +177,10 @@ export interface ImageScaffoldProps {
   readonly dataDisks?: DataDisk[];
 
   /**
-   * The custom image's name: 2-128 characters, starting with a letter.
+   * The custom image's name: 2-128 characters, starting with a letter. ECS refuses a name already used
+   * by another custom image in the region.
    *
-   * @default - `namePrefix`
+   * @default - `namePrefix` and 8 hex digits derived from this construct's path, e.g. `image-export-1a2b3c4d`
    */
   readonly imageName?: string;
 
@@ -533,7 +534,8 @@ export class ImageScaffold extends Construct {
 
     this.resource = new alicloud.image.Image(this, "Resource", {
       provider,
-      imageName: props.imageName ?? name,
+      // Custom image names are unique per region, so two scaffolds must not both take the bare prefix.
+      imageName: props.imageName ?? `${name}-${this.node.addr.slice(2, 10)}`,
       description: props.imageDescription ?? "Exported to OSS by cdktf-alicloud-image-export",
       instanceId: this.instance.id,
     });

@@ -87,6 +87,8 @@ function referencedElement(
     .find((c) => c.terraformResourceType === type && stack.getLogicalId(c) === name);
 }
 
+const warnedAboutRegion = new WeakSet<Construct>();
+
 /**
  * Checks that the export's region is a valid region id, that the zone lies in it, and that an image or
  * bucket created elsewhere in the stack is in the same region. Returns error messages; unknown but
@@ -105,7 +107,9 @@ export function regionChecks(scope: Construct, subject: string, input: RegionChe
     errors.push(`${subject}: the region of provider '${providerName(provider)}' ${problem}`);
     return errors;
   }
-  if (!KNOWN_REGIONS.includes(region)) {
+  if (!KNOWN_REGIONS.includes(region) && !warnedAboutRegion.has(scope)) {
+    // Validations may run more than once (e.g. two synths in a test); say it once.
+    warnedAboutRegion.add(scope);
     Annotations.of(scope).addWarning(
       `${subject}: region ${show(region)} is not one this library knows; check that ECS image export is offered there.`,
     );
@@ -115,7 +119,8 @@ export function regionChecks(scope: Construct, subject: string, input: RegionChe
   if (
     typeof zone === "string" &&
     !Token.isUnresolved(zone) &&
-    !new RegExp(`^${region}-?[a-z0-9]+$`).test(zone)
+    // A zone id is its region's id plus a zone letter: cn-hangzhou-h, ap-southeast-1a.
+    !new RegExp(`^${region}(-[a-z][a-z0-9]?|[a-z])$`).test(zone)
   ) {
     errors.push(
       `${subject}: zoneId must be a zone of the export's region ${show(region)}, got ${show(zone)}`,

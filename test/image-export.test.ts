@@ -309,7 +309,7 @@ describe("ImageExport with nothing given", () => {
       instance_charge_type: "PostPaid",
     });
     expect(theResource(config, alicloud.image.Image)).toEqual({
-      image_name: "image-export",
+      image_name: expect.stringMatching(/^image-export-[0-9a-f]{8}$/),
       description: "Exported to OSS by cdktf-alicloud-image-export",
       instance_id: reference(instance, "id"),
     });
@@ -979,7 +979,8 @@ describe("scaffold options", () => {
     expect(theResource(config, alicloud.vswitch.Vswitch).vswitch_name).toBe("nightly-web");
     expect(theResource(config, alicloud.securityGroup.SecurityGroup).security_group_name).toBe("nightly-web");
     expect(theResource(config, alicloud.instance.Instance).instance_name).toBe("nightly-web");
-    expect(theResource(config, alicloud.image.Image).image_name).toBe("nightly-web");
+    // Custom image names are unique per region, so the image's name carries a suffix.
+    expect(theResource(config, alicloud.image.Image).image_name).toMatch(/^nightly-web-[0-9a-f]{8}$/);
   });
 
   test("imageName and imageDescription name only the image", () => {
@@ -2117,7 +2118,7 @@ describe("ImageScaffold on its own", () => {
     expect(resources(config, alicloud.imageExport.ImageExport)).toHaveLength(0);
     expect(resources(config, alicloud.ossBucket.OssBucket)).toHaveLength(0);
     expect(theResource(config, alicloud.image.Image)).toMatchObject({
-      image_name: "golden",
+      image_name: expect.stringMatching(/^golden-[0-9a-f]{8}$/),
       instance_id: reference(scaffold.instance, "id"),
     });
     expect(resolve(stack, { imageId: scaffold.imageId }).imageId).toBe(reference(scaffold.resource, "id"));
@@ -2167,6 +2168,80 @@ describe("ImageExportRole on its own", () => {
     expect(theResource(config, alicloud.ramRolePolicyAttachment.RamRolePolicyAttachment).provider).toBe(
       "alicloud.other",
     );
+  });
+});
+
+describe("account-wide and per-region uniqueness", () => {
+  test("two ImageExportRoles with the same provider in one stack are rejected", () => {
+    // GIVEN
+    const stack = newStack();
+
+    // WHEN
+    new ImageExportRole(stack, "RoleA");
+    new ImageExport(stack, "Export", { ...BRING_YOUR_OWN, createRole: true });
+
+    // THEN
+    expect(() => Testing.synth(stack, true)).toThrow(
+      /ImageExportRole at 'stack\/RoleA': the account can hold AliyunECSImageExportDefaultRole only once, but this stack creates it 2 times with the same provider: 'stack\/RoleA', 'stack\/Export\/Role'/,
+    );
+  });
+
+  test("one role per provider passes", () => {
+    const stack = newStack();
+    const other = new alicloud.provider.AlicloudProvider(stack, "other", {
+      region: "cn-beijing",
+      alias: "other",
+    });
+
+    new ImageExportRole(stack, "RoleA");
+    new ImageExportRole(stack, "RoleB", { provider: other });
+
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+  });
+
+  test("createRole only known at apply time is rejected, since it decides what the stack holds", () => {
+    const stack = newStack();
+    const flag = new TerraformVariable(stack, "create_role", { type: "bool" });
+
+    expect(
+      () =>
+        new ImageExport(stack, "Export", {
+          ...BRING_YOUR_OWN,
+          createRole: flag.booleanValue as unknown as boolean,
+        }),
+    ).toThrow(/ImageExport at 'stack\/Export': createRole must be true or false when the app is synthesized/);
+  });
+
+  test("two default scaffolds give their images different names", () => {
+    const stack = newStack();
+
+    new ImageExport(stack, "A");
+    new ImageExport(stack, "B");
+    const names = resources(synth(stack), alicloud.image.Image).map((image) => image.image_name);
+
+    expect(new Set(names).size).toBe(2);
+  });
+
+  test("a zone of a region that merely starts like the export's is rejected", () => {
+    const stack = new TerraformStack(Testing.app(), "stack");
+    new alicloud.provider.AlicloudProvider(stack, "alicloud", { region: "ap-southeast-1" });
+
+    new ImageExport(stack, "Export", { zoneId: "ap-southeast-10a" });
+
+    expect(() => Testing.synth(stack, true)).toThrow(
+      /zoneId must be a zone of the export's region 'ap-southeast-1', got 'ap-southeast-10a'/,
+    );
+  });
+
+  test("an unknown region is warned about once, however often the stack is synthesized", () => {
+    const stack = newStack("xx-nowhere-1");
+    const exported = new ImageExport(stack, "Export", BRING_YOUR_OWN);
+
+    Testing.synth(stack, true);
+    Testing.synth(stack, true);
+    const warnings = exported.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.WARN);
+
+    expect(warnings).toHaveLength(1);
   });
 });
 
