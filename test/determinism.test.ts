@@ -78,6 +78,16 @@ describe("synthesis is deterministic", () => {
       }
     });
 
+    test("no written file holds a path of this machine", () => {
+      const outdir = synthAll(ALL_STACKS);
+      for (const [id] of ALL_STACKS) {
+        const text = fs.readFileSync(stackFile(outdir, id), "utf8");
+        expect(text).not.toContain(process.cwd());
+        expect(text).not.toContain(outdir);
+        if (os.homedir().length > 1) expect(text).not.toContain(os.homedir());
+      }
+    });
+
     test("the written file holds what Testing.synth returns, so the in-process checks cover it", () => {
       const outdir = synthAll(ALL_STACKS);
       for (const [id, Stack] of ALL_STACKS) {

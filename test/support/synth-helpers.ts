@@ -1,7 +1,7 @@
 // Helpers shared by the bad-input, determinism, security and docs-example suites: stacks to
 // synthesize, a way to catch what a constructor throws, and a reader for the references between the
 // blocks of a synthesized stack.
-import { App, TerraformStack, Testing } from "cdktf";
+import { App, LocalBackend, TerraformStack, Testing } from "cdktf";
 import { Construct } from "constructs";
 import { BringYourOwnStack } from "../../examples/bring-your-own";
 import { CrossRegionStack } from "../../examples/cross-region";
@@ -35,6 +35,8 @@ export function stackInRegion(region = "cn-hangzhou"): TerraformStack {
 export class KitchenSinkStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
+    // Without a backend, App adds a local one with an absolute path: output would differ by machine.
+    new LocalBackend(this, { path: `${id}.tfstate` });
     new alicloud.provider.AlicloudProvider(this, "alicloud", { region: "cn-hangzhou" });
     const full = new ImageExport(this, "Export", {
       ossPrefix: "kitchensink",
@@ -73,6 +75,7 @@ export class KitchenSinkStack extends TerraformStack {
 export class DefaultsStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
+    new LocalBackend(this, { path: `${id}.tfstate` });
     new alicloud.provider.AlicloudProvider(this, "alicloud", { region: "cn-hangzhou" });
     new ImageExport(this, "Export");
   }
