@@ -74,7 +74,7 @@ export class ExportBucket extends Construct {
   constructor(scope: Construct, id: string, props: ExportBucketProps = {}) {
     super(scope, id);
     const problems = new Problems(describe("ExportBucket", this.node.path));
-    if (checkPropsObject(problems, "ExportBucket", props)) {
+    if (checkPropsObject(problems, "ExportBucket", props, ["provider", "bucketNamePrefix", "forceDestroy"])) {
       problems.check("provider", props.provider, checkAlicloudProvider);
       checkExportBucketProps(problems, props.bucketNamePrefix, props.forceDestroy, "forceDestroy");
     }

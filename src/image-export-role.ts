@@ -58,7 +58,7 @@ export class ImageExportRole extends Construct {
   constructor(scope: Construct, id: string, props: ImageExportRoleProps = {}) {
     super(scope, id);
     const problems = new Problems(describe("ImageExportRole", this.node.path));
-    if (checkPropsObject(problems, "ImageExportRole", props)) {
+    if (checkPropsObject(problems, "ImageExportRole", props, ["provider", "description"])) {
       problems.check("provider", props.provider, checkAlicloudProvider);
       problems.check("description", props.description, (value) =>
         typeof value === "string" ? undefined : `must be text, got ${show(value)}`,

@@ -88,6 +88,19 @@ export interface ImageExportProps extends ImageScaffoldProps {
 
 const DEFAULT_CREATE_TIMEOUT = "20m";
 
+const IMAGE_EXPORT_PROP_NAMES: readonly string[] = [
+  "provider",
+  "imageId",
+  "ossBucket",
+  "ossPrefix",
+  "createTimeout",
+  "createRole",
+  "role",
+  "bucketNamePrefix",
+  "bucketForceDestroy",
+  ...SCAFFOLD_PROP_NAMES,
+];
+
 /**
  * Exports an ECS custom image to OSS (`alicloud_image_export`), with every rule the provider and the ECS
  * API apply checked at synth time, and, when you don't bring them, the image and the bucket built for
@@ -227,7 +240,7 @@ export class ImageExport extends Construct {
 
 /** Checks every prop and every combination of props of an ImageExport, collecting all problems. */
 function checkImageExportProps(problems: Problems, props: ImageExportProps): Problems {
-  if (!checkPropsObject(problems, "ImageExport", props)) return problems;
+  if (!checkPropsObject(problems, "ImageExport", props, IMAGE_EXPORT_PROP_NAMES)) return problems;
   problems.check("provider", props.provider, checkAlicloudProvider);
   problems.check("imageId", props.imageId, checkCustomImageId);
   problems.check("ossBucket", props.ossBucket, checkBucketName);

@@ -267,6 +267,13 @@ function checkDataDisks(problems: Problems, disks: unknown): void {
       continue;
     }
     const d = disk as Record<string, unknown>;
+    checkPropsObject(
+      problems,
+      "DataDisk",
+      d,
+      ["size", "category", "performanceLevel", "name", "description"],
+      prop,
+    );
     if (d.size === undefined) {
       problems.add(`${prop}.size`, "must be given (GiB, 1-500)");
     } else {
@@ -424,7 +431,7 @@ export class ImageScaffold extends Construct {
   constructor(scope: Construct, id: string, props: ImageScaffoldProps = {}) {
     super(scope, id);
     const problems = new Problems(describe("ImageScaffold", this.node.path));
-    if (checkPropsObject(problems, "ImageScaffold", props)) {
+    if (checkPropsObject(problems, "ImageScaffold", props, ["provider", ...SCAFFOLD_PROP_NAMES])) {
       problems.check("provider", props.provider, checkAlicloudProvider);
       checkScaffoldProps(problems, props);
     }

@@ -46,10 +46,45 @@ export function describe(kind: string, path: string): string {
 
 /**
  * Records a problem unless `props` is an object of options, and says whether it is. Callers from plain
- * JavaScript can pass anything; reading a prop of `null` would otherwise end in a TypeError.
+ * JavaScript can pass anything; reading a prop of `null` would otherwise end in a TypeError. Keys that
+ * are not among `known` are reported too: a misspelt option (`ossPrefx`) would otherwise be ignored
+ * and its default used without a word.
  */
-export function checkPropsObject(problems: Problems, kind: string, props: unknown): boolean {
-  if (props !== null && typeof props === "object" && !Array.isArray(props)) return true;
-  problems.add("props", `must be an object of ${kind} options, got ${show(props)}`);
-  return false;
+export function checkPropsObject(
+  problems: Problems,
+  kind: string,
+  props: unknown,
+  known: readonly string[],
+  propPrefix = "",
+): boolean {
+  if (props === null || typeof props !== "object" || Array.isArray(props)) {
+    problems.add(propPrefix || "props", `must be an object of ${kind} options, got ${show(props)}`);
+    return false;
+  }
+  for (const key of Object.keys(props)) {
+    if (known.includes(key)) continue;
+    const near = known.find((candidate) => editDistance(candidate.toLowerCase(), key.toLowerCase()) <= 2);
+    problems.add(
+      `${propPrefix}${propPrefix ? "." : ""}${key}`,
+      `is not an option of ${kind}${near ? ` (did you mean ${near}?)` : ""}, got ${show((props as Record<string, unknown>)[key])}`,
+    );
+  }
+  return true;
+}
+
+/** Levenshtein distance, for "did you mean" hints on short option names. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        previous[j] + 1,
+        current[j - 1] + 1,
+        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length];
 }

@@ -119,8 +119,9 @@ export function regionChecks(scope: Construct, subject: string, input: RegionChe
   if (
     typeof zone === "string" &&
     !Token.isUnresolved(zone) &&
-    // A zone id is its region's id plus a zone letter: cn-hangzhou-h, ap-southeast-1a.
-    !new RegExp(`^${region}(-[a-z][a-z0-9]?|[a-z])$`).test(zone)
+    // A zone id is its region's id plus a zone letter: after a hyphen when the region ends in a letter
+    // (cn-hangzhou-h), right after the digit otherwise (ap-southeast-1a).
+    !new RegExp(/\d$/.test(region) ? `^${region}[a-z]$` : `^${region}-[a-z][a-z0-9]?$`).test(zone)
   ) {
     errors.push(
       `${subject}: zoneId must be a zone of the export's region ${show(region)}, got ${show(zone)}`,

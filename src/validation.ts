@@ -414,6 +414,17 @@ function re2Unsupported(pattern: string): string | undefined {
 }
 
 /**
+ * Rewrites the RE2 syntax JavaScript lacks but has an equivalent for, so that JavaScript's compiler can
+ * judge the rest: flag groups `(?i)` / `(?i:...)` (flags don't change validity) and `(?P<name>...)`.
+ */
+function asJavaScriptRegex(pattern: string): string {
+  return pattern
+    .replace(/\(\?[imsU]+\)/g, "")
+    .replace(/\(\?[imsU]*-?[imsU]*:/g, "(?:")
+    .replace(/\(\?P</g, "(?<");
+}
+
+/**
  * A regular expression the data source can use: one JavaScript can compile and that uses nothing Go's
  * RE2 lacks (the provider checks `name_regex` with Go's regexp package at plan time).
  */
@@ -423,7 +434,7 @@ export const checkRegex: Check = (value) => {
   if (wrongType) return wrongType;
   if ((value as string).length === 0) return `${rule}, got '' (empty)`;
   try {
-    new RegExp(value as string);
+    new RegExp(asJavaScriptRegex(value as string));
   } catch (e) {
     return `${rule}, got ${show(value)} (${(e as Error).message.replace(/^Invalid regular expression: /, "")})`;
   }

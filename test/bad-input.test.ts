@@ -456,6 +456,19 @@ const IMAGE_EXPORT_ROWS: Row<unknown>[] = [
     "vpcId must be given when vswitchId is given without securityGroupId (the new security group must be created in the vSwitch's VPC)",
   ],
 
+  // Misspelt options: ignoring them would silently use the default instead.
+  [
+    "misspelt ossPrefix",
+    { ossPrefx: "nightly" },
+    "ossPrefx is not an option of ImageExport (did you mean ossPrefix?), got 'nightly'",
+  ],
+  ["unknown option", { bucket: "exports" }, "bucket is not an option of ImageExport, got 'exports'"],
+  [
+    "misspelt data disk field",
+    { dataDisks: [{ size: 40, catgory: "cloud_essd" }] },
+    "dataDisks[0].catgory is not an option of DataDisk (did you mean category?), got 'cloud_essd'",
+  ],
+
   // Zone
   [
     "zoneId a region",
@@ -786,6 +799,11 @@ const BUCKET_ROWS: Row<unknown>[] = [
   ["props null", null, "props must be an object of ExportBucket options, got null"],
   ["props a number", 5, "props must be an object of ExportBucket options, got 5"],
   ["provider a plain object", { provider: {} }, `provider ${PROVIDER}, got {}`],
+  [
+    "ImageExport's name for force destroy",
+    { bucketForceDestroy: true },
+    "bucketForceDestroy is not an option of ExportBucket, got true",
+  ],
   ["bucketNamePrefix empty", { bucketNamePrefix: "" }, `bucketNamePrefix ${BUCKET_PREFIX}, got '' (empty)`],
   [
     "bucketNamePrefix upper case",
@@ -872,6 +890,15 @@ const REGION_ROWS: RegionRow[] = [
       return stack;
     },
     "zoneId must be a zone of the export's region 'cn-hangzhou', got 'cn-beijing-a'",
+  ],
+  [
+    "zone of a region plus a stray letter",
+    () => {
+      const stack = stackInRegion("cn-hangzhou");
+      new ImageExport(stack, "Export", { zoneId: "cn-hangzhoux" });
+      return stack;
+    },
+    "zoneId must be a zone of the export's region 'cn-hangzhou', got 'cn-hangzhoux'",
   ],
   [
     "zone of a region that starts the same",

@@ -527,6 +527,18 @@ describe("checkRegex", () => {
   test("fails the empty expression", () => {
     expect(checkRegex("")).toBe("must be a valid regular expression, got '' (empty)");
   });
+
+  // Go's RE2, which the provider compiles name_regex with, has these; JavaScript spells them otherwise.
+  test.each(["(?i)ubuntu", "(?i:UBUNTU)_22", "(?s)a.b", "(?P<version>[0-9]+)_x64"])(
+    "passes RE2 syntax %p",
+    (value) => {
+      expect(checkRegex(value)).toBeUndefined();
+    },
+  );
+
+  test("still fails what RE2 lacks inside a flag group", () => {
+    expect(checkRegex("(?i)(?=ubuntu)")).toMatch(/has the lookaround '\(\?='/);
+  });
 });
 
 describe("checkOneOf", () => {
