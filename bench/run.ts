@@ -1,0 +1,480 @@
+// `npm run bench`: how much `ImageExport` costs at synth time compared with the same infrastructure
+// written by hand with the L1 bindings, how that cost grows with the number of exports, and how long
+// the library takes to load. Prints a table and writes the figures to .bench/ as JSON.
+//
+//   npm run bench                 # about a minute or two
+//   npm run bench -- --quick      # fewer runs, noisier figures
+//   npm run bench -- --full       # also 1000 scaffolded exports (minutes: it shows the quadratic part)
+//   BENCH_FROM=src npm run bench  # measure the TypeScript sources instead of the compiled lib/
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { isDeepStrictEqual } from "util";
+import { Library, LibraryTarget, libraryTarget, loadLibrary, ROOT } from "./library";
+import type { ScaleResult } from "./scale-child";
+import { derivedNames, Shape, Variant } from "./stacks";
+import { median, quantile, synthesize, synthesizedConfig } from "./synth";
+
+/** The construct may cost at most this much more than the hand-written L1s (docs example, one export). */
+const OVERHEAD_TARGET = 0.1;
+/** Per-export time at the largest size over that at a tenth of it; above this, growth is not linear. */
+const FLATNESS_LIMIT = 1.5;
+
+const args = new Set(process.argv.slice(2));
+const QUICK = args.has("--quick");
+const FULL = args.has("--full");
+
+const collectGarbage = (): void => (global as { gc?: () => void }).gc?.();
+const round = (value: number, digits = 2): number => Number(value.toFixed(digits));
+
+// ---------------------------------------------------------------------------------------------------
+// 1. The hand-written baseline must synthesize exactly what the construct does.
+
+interface Equivalence {
+  readonly shape: Shape;
+  readonly count: number;
+  readonly identical: boolean;
+  readonly mismatchFiles?: string[];
+}
+
+function checkEquivalence(lib: Library, scratch: string, benchDir: string): Equivalence[] {
+  const results: Equivalence[] = [];
+  for (const shape of ["scaffold", "byo"] as const) {
+    for (const count of [1, 3]) {
+      const names = derivedNames(count);
+      const configs = (["construct", "l1"] as const).map((variant) => {
+        const outdir = path.join(scratch, `equivalence-${shape}-${count}-${variant}`);
+        synthesize(lib, { variant, shape, count, names }, outdir);
+        return synthesizedConfig(outdir);
+      });
+      if (isDeepStrictEqual(configs[0], configs[1])) {
+        results.push({ shape, count, identical: true });
+        continue;
+      }
+      const mismatchFiles = (["construct", "l1"] as const).map((variant, index) => {
+        const file = path.join(benchDir, `mismatch-${shape}-${count}-${variant}.json`);
+        fs.writeFileSync(file, `${JSON.stringify(configs[index], null, 2)}\n`);
+        return path.relative(ROOT, file);
+      });
+      results.push({ shape, count, identical: false, mismatchFiles });
+    }
+  }
+  return results;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 2. One export, construct and L1s side by side, interleaved in one process.
+
+interface Distribution {
+  readonly medianMs: number;
+  readonly p25Ms: number;
+  readonly p75Ms: number;
+}
+
+interface SideBySide {
+  readonly shape: Shape;
+  readonly runs: number;
+  readonly wall: Record<Variant, Distribution>;
+  readonly cpu: Record<Variant, Distribution>;
+  /** median(construct) / median(L1), wall time. */
+  readonly ratio: number;
+  /** The same for CPU time, which other processes on the machine disturb less. */
+  readonly cpuRatio: number;
+  /** The median of the per-pair ratios (each run of the construct against the L1 run next to it). */
+  readonly pairedRatio: number;
+}
+
+function distribution(values: readonly number[]): Distribution {
+  return {
+    medianMs: round(median(values), 3),
+    p25Ms: round(quantile(values, 0.25), 3),
+    p75Ms: round(quantile(values, 0.75), 3),
+  };
+}
+
+function sideBySide(lib: Library, shape: Shape, scratch: string, warmup: number, runs: number): SideBySide {
+  const names = derivedNames(1);
+  const once = (variant: Variant) => {
+    collectGarbage();
+    const cpuStart = process.cpuUsage();
+    const timing = synthesize(
+      lib,
+      { variant, shape, count: 1, names },
+      path.join(scratch, `side-${shape}-${variant}`),
+    );
+    const cpu = process.cpuUsage(cpuStart);
+    return { wallMs: timing.totalMs, cpuMs: (cpu.user + cpu.system) / 1000 };
+  };
+  for (let i = 0; i < warmup; i++) {
+    once("construct");
+    once("l1");
+  }
+  const samples: Record<Variant, { wallMs: number; cpuMs: number }[]> = { construct: [], l1: [] };
+  for (let i = 0; i < runs; i++) {
+    // Alternate which goes first, so neither always runs right after the other's garbage.
+    const order: Variant[] = i % 2 === 0 ? ["construct", "l1"] : ["l1", "construct"];
+    for (const variant of order) samples[variant].push(once(variant));
+  }
+  const wall = (variant: Variant) => samples[variant].map((s) => s.wallMs);
+  const cpu = (variant: Variant) => samples[variant].map((s) => s.cpuMs);
+  return {
+    shape,
+    runs,
+    wall: { construct: distribution(wall("construct")), l1: distribution(wall("l1")) },
+    cpu: { construct: distribution(cpu("construct")), l1: distribution(cpu("l1")) },
+    ratio: round(median(wall("construct")) / median(wall("l1")), 3),
+    cpuRatio: round(median(cpu("construct")) / median(cpu("l1")), 3),
+    pairedRatio: round(median(samples.construct.map((s, i) => s.wallMs / samples.l1[i].wallMs)), 3),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 3. Scaling: each size in its own process.
+
+interface ScaleRow extends ScaleResult {
+  /** (time with the exports - time of the empty stack) / exports, in ms. */
+  readonly perExportMs: number;
+  /** (peak RSS - RSS before the exports) / exports, in KiB; only meaningful from 100 exports on. */
+  readonly perExportKiB: number;
+}
+
+interface Flatness {
+  readonly variant: Variant;
+  readonly shape: Shape;
+  /** Per-export time at the largest size divided by that at a tenth of it (1 = perfectly linear). */
+  readonly growth: number;
+  readonly fromCount: number;
+  readonly toCount: number;
+  readonly linear: boolean;
+}
+
+function repeatsFor(count: number): number {
+  const repeats = count <= 10 ? 15 : count <= 100 ? 5 : count <= 1000 ? 3 : 1;
+  return QUICK ? Math.max(1, Math.ceil(repeats / 3)) : repeats;
+}
+
+function scaleChild(target: LibraryTarget, variant: Variant, shape: Shape, count: number): ScaleRow {
+  const repeats = shape === "scaffold" && count >= 1000 ? 1 : repeatsFor(count);
+  const child = spawnSync(
+    process.execPath,
+    [
+      "--expose-gc",
+      "--import",
+      "tsx",
+      path.join(__dirname, "scale-child.ts"),
+      variant,
+      shape,
+      String(count),
+      String(repeats),
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, BENCH_FROM: target.kind },
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  if (child.status !== 0) {
+    throw new Error(
+      `scaling run ${variant}/${shape}/${count} failed (exit ${child.status}):\n${child.stderr}`,
+    );
+  }
+  const lines = child.stdout.trim().split("\n");
+  const result = JSON.parse(lines[lines.length - 1]) as ScaleResult;
+  return {
+    ...result,
+    perExportMs: round((result.totalMs - result.emptyMs) / count, 3),
+    perExportKiB: round(((result.peakRssMiB - result.baselineRssMiB) * 1024) / count, 1),
+  };
+}
+
+/**
+ * Per-export time over the last tenfold step of sizes (100 -> 1000, or 10 -> 100): a cost that grows
+ * with the stack's size, not just its count, shows most there. Smaller sizes are mostly fixed costs.
+ */
+/** The construct's per-export time over the hand-written L1s' at the same shape and size. */
+function relativeToL1(rows: readonly ScaleRow[], row: ScaleRow): number {
+  const l1 = rows.find(
+    (other) => other.variant === "l1" && other.shape === row.shape && other.count === row.count,
+  );
+  return l1 === undefined ? Number.NaN : row.perExportMs / l1.perExportMs;
+}
+
+function flatness(rows: readonly ScaleRow[]): Flatness[] {
+  const groups = new Map<string, ScaleRow[]>();
+  for (const row of rows) {
+    const key = `${row.variant}/${row.shape}`;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  return [...groups.values()].flatMap((group) => {
+    const to = group.reduce((largest, row) => (row.count > largest.count ? row : largest));
+    const from = group.find((row) => row.count * 10 === to.count);
+    if (from === undefined) return [];
+    const growth = round(to.perExportMs / from.perExportMs, 2);
+    return [
+      {
+        variant: to.variant,
+        shape: to.shape,
+        growth,
+        fromCount: from.count,
+        toCount: to.count,
+        linear: growth <= FLATNESS_LIMIT,
+      },
+    ];
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 4. Module load: `require` in fresh processes.
+
+interface ModuleLoad {
+  readonly name: string;
+  readonly module: string;
+  readonly note: string;
+  readonly runs: number;
+  /** Median time of the `require` call alone, in ms. */
+  readonly requireMs: number;
+  /** Median wall time of the whole process (node start-up included), in ms. */
+  readonly processMs: number;
+}
+
+function moduleLoads(target: LibraryTarget, runs: number): ModuleLoad[] {
+  const candidates = [
+    { name: "cdktf", module: "cdktf", note: "cdktf alone, which every app loads", tsx: false },
+    {
+      name: "cdktf-alicloud-image-export",
+      module: target.entry,
+      note:
+        target.kind === "lib"
+          ? "compiled lib/: cdktf, constructs, the random Integer/provider and our 22 alicloud bindings"
+          : "src/ through tsx (transpiling included, so slower than the compiled lib/)",
+      tsx: target.kind === "src",
+    },
+    {
+      name: "@cdktf/provider-random (full index)",
+      module: "@cdktf/provider-random",
+      note: "reference: a complete prebuilt provider's index (random is a small provider)",
+      tsx: false,
+    },
+  ];
+  const script =
+    "const start = process.hrtime.bigint(); require(process.argv[1]);" +
+    "process.stdout.write(String(Number(process.hrtime.bigint() - start) / 1e6));";
+  const samples = candidates.map(() => ({ requireMs: [] as number[], processMs: [] as number[] }));
+  for (let run = 0; run < runs; run++) {
+    candidates.forEach((candidate, index) => {
+      const started = process.hrtime.bigint();
+      const child = spawnSync(
+        process.execPath,
+        [...(candidate.tsx ? ["--import", "tsx"] : []), "-e", script, candidate.module],
+        { cwd: ROOT, encoding: "utf8" },
+      );
+      const processMs = Number(process.hrtime.bigint() - started) / 1e6;
+      if (child.status !== 0) throw new Error(`loading ${candidate.module} failed:\n${child.stderr}`);
+      samples[index].requireMs.push(Number(child.stdout));
+      samples[index].processMs.push(processMs);
+    });
+  }
+  return candidates.map((candidate, index) => ({
+    name: candidate.name,
+    module: path.isAbsolute(candidate.module) ? path.relative(ROOT, candidate.module) : candidate.module,
+    note: candidate.note,
+    runs,
+    requireMs: round(median(samples[index].requireMs), 1),
+    processMs: round(median(samples[index].processMs), 1),
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+function table(headers: string[], rows: (string | number)[][]): string {
+  const cells = [headers, ...rows.map((row) => row.map(String))];
+  const widths = headers.map((_, column) => Math.max(...cells.map((row) => row[column].length)));
+  const line = (row: string[]) =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column]))
+      .join("  ")
+      .trimEnd();
+  return [line(cells[0]), line(widths.map((width) => "-".repeat(width))), ...cells.slice(1).map(line)].join(
+    "\n",
+  );
+}
+
+function gitRevision(): string {
+  const head = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" });
+  const dirty = spawnSync("git", ["status", "--porcelain", "--", "src"], { cwd: ROOT, encoding: "utf8" });
+  if (head.status !== 0) return "unknown";
+  return `${head.stdout.trim()}${dirty.stdout.trim() ? " (src/ modified)" : ""}`;
+}
+
+function main(): void {
+  process.setSourceMapsEnabled(false); // see scale-child.ts
+  const target = libraryTarget();
+  const benchDir = path.join(ROOT, ".bench");
+  fs.mkdirSync(benchDir, { recursive: true });
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "cdktf-bench-"));
+  const started = new Date();
+  const meta = {
+    date: started.toISOString(),
+    revision: gitRevision(),
+    library: target.kind,
+    libraryReason: target.reason,
+    node: process.version,
+    platform: `${os.platform()} ${os.arch()}`,
+    cpus: `${os.cpus().length} x ${os.cpus()[0]?.model ?? "unknown"}`,
+    loadAverageAtStart: os.loadavg().map((load) => round(load, 2)),
+    gcExposed: typeof (global as { gc?: unknown }).gc === "function",
+    mode: QUICK ? "quick" : FULL ? "full" : "default",
+  };
+  console.log(`cdktf-alicloud-image-export benchmark (${meta.mode}), ${meta.revision}`);
+  console.log(
+    `library: ${target.kind} (${target.reason}); node ${meta.node}; ${meta.cpus}; load ${meta.loadAverageAtStart.join(" ")}`,
+  );
+
+  try {
+    const lib = loadLibrary(target);
+
+    const equivalence = checkEquivalence(lib, scratch, benchDir);
+    const mismatches = equivalence.filter((e) => !e.identical);
+    console.log(
+      mismatches.length === 0
+        ? "\nbaseline: the hand-written L1 stacks synthesize exactly what ImageExport does (1 and 3 exports, both shapes)"
+        : `\nbaseline: THE HAND-WRITTEN L1 STACKS NO LONGER MATCH ImageExport's OUTPUT; update bench/stacks.ts.\n` +
+            mismatches
+              .map((m) => `  ${m.shape} x${m.count}: compare ${m.mismatchFiles?.join(" and ")}`)
+              .join("\n"),
+    );
+
+    const side = [
+      sideBySide(lib, "scaffold", scratch, QUICK ? 10 : 30, QUICK ? 50 : 150),
+      sideBySide(lib, "byo", scratch, QUICK ? 20 : 50, QUICK ? 100 : 300),
+    ];
+    const scaffold = side[0];
+    const overhead = scaffold.ratio - 1;
+    console.log(
+      "\nSynth time of one export, ImageExport vs the same resources as hand-written L1s (interleaved, one process)",
+    );
+    console.log(
+      table(
+        [
+          "stack",
+          "runs",
+          "ImageExport ms (p25-p75)",
+          "L1s ms (p25-p75)",
+          "ratio",
+          "cpu ratio",
+          "paired ratio",
+        ],
+        side.map((s) => [
+          s.shape === "scaffold"
+            ? "docs example: new ImageExport(stack, id)"
+            : "bring your own image and bucket",
+          s.runs,
+          `${s.wall.construct.medianMs.toFixed(2)} (${s.wall.construct.p25Ms.toFixed(2)}-${s.wall.construct.p75Ms.toFixed(2)})`,
+          `${s.wall.l1.medianMs.toFixed(2)} (${s.wall.l1.p25Ms.toFixed(2)}-${s.wall.l1.p75Ms.toFixed(2)})`,
+          s.ratio.toFixed(3),
+          s.cpuRatio.toFixed(3),
+          s.pairedRatio.toFixed(3),
+        ]),
+      ),
+    );
+    // Only a like-for-like baseline can meet (or miss) the target.
+    const targetMet = mismatches.length === 0 ? overhead <= OVERHEAD_TARGET : null;
+    const verdict = targetMet === null ? "not judged: the baseline differs" : targetMet ? "met" : "NOT met";
+    console.log(
+      `target (docs example at most ${OVERHEAD_TARGET * 100}% over L1s): ${(overhead * 100).toFixed(1)}% -> ${verdict}`,
+    );
+
+    const sizes: { shape: Shape; counts: number[] }[] = [
+      { shape: "byo", counts: [1, 10, 100, 1000] },
+      { shape: "scaffold", counts: FULL ? [1, 10, 100, 1000] : [1, 10, 100] },
+    ];
+    const scaling: ScaleRow[] = [];
+    for (const { shape, counts } of sizes) {
+      for (const count of counts) {
+        for (const variant of ["construct", "l1"] as const)
+          scaling.push(scaleChild(target, variant, shape, count));
+      }
+    }
+    const flat = flatness(scaling);
+    console.log("\nScaling: N exports in one stack, each size in a fresh process (median of the runs)");
+    console.log(
+      table(
+        [
+          "shape",
+          "written with",
+          "exports",
+          "runs",
+          "total ms",
+          "build ms",
+          "synth ms",
+          "per export ms",
+          "vs L1s",
+          "peak RSS MiB",
+          "per export KiB",
+        ],
+        scaling.map((row) => [
+          row.shape,
+          row.variant === "construct" ? "ImageExport" : "L1s",
+          row.count,
+          row.repeats,
+          row.totalMs.toFixed(1),
+          row.buildMs.toFixed(1),
+          row.synthMs.toFixed(1),
+          row.perExportMs.toFixed(3),
+          row.variant === "construct" ? `${relativeToL1(scaling, row).toFixed(2)}x` : "",
+          row.peakRssMiB.toFixed(0),
+          row.count >= 100 ? row.perExportKiB.toFixed(1) : "-",
+        ]),
+      ),
+    );
+    console.log(
+      table(
+        ["shape", "written with", "per-export growth", "linear?"],
+        flat.map((f) => [
+          f.shape,
+          f.variant === "construct" ? "ImageExport" : "L1s",
+          `${f.growth.toFixed(2)}x from ${f.fromCount} to ${f.toCount} exports`,
+          f.linear ? "yes" : `NO (limit ${FLATNESS_LIMIT}x)`,
+        ]),
+      ),
+    );
+
+    const loads = moduleLoads(target, QUICK ? 3 : 7);
+    console.log("\nModule load: require() in fresh processes (median)");
+    console.log(
+      table(
+        ["module", "require ms", "process ms", "what"],
+        loads.map((load) => [load.name, load.requireMs.toFixed(1), load.processMs.toFixed(1), load.note]),
+      ),
+    );
+    const ours = loads[1].requireMs - loads[0].requireMs;
+    console.log(`the library adds ${ours.toFixed(1)} ms to loading cdktf alone`);
+
+    const results = {
+      meta,
+      targets: { overhead: OVERHEAD_TARGET, flatnessLimit: FLATNESS_LIMIT },
+      equivalence,
+      sideBySide: side,
+      overhead: { docsExample: round(overhead, 4), met: targetMet },
+      scaling: scaling.map((row) => ({
+        ...row,
+        perExportVsL1: row.variant === "construct" ? round(relativeToL1(scaling, row), 3) : undefined,
+      })),
+      flatness: flat,
+      moduleLoad: loads,
+      libraryLoadOverCdktfMs: round(ours, 1),
+    };
+    const json = `${JSON.stringify(results, null, 2)}\n`;
+    const stamp = started.toISOString().replace(/[:.]/g, "-");
+    fs.writeFileSync(path.join(benchDir, "latest.json"), json);
+    fs.writeFileSync(path.join(benchDir, `bench-${stamp}.json`), json);
+    console.log(`\nfigures written to .bench/latest.json and .bench/bench-${stamp}.json`);
+    if (mismatches.length > 0) process.exitCode = 1;
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main();

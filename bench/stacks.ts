@@ -1,0 +1,175 @@
+// The stacks the benchmark synthesizes: N exports written with `ImageExport`, and the same
+// infrastructure written by hand with the L1 bindings. The hand-written stacks reproduce the
+// construct's output exactly (same resources, arguments, references and logical ids); `run.ts`
+// checks that before it compares times, so the comparison measures only what the construct adds.
+import * as os from "os";
+import { Integer } from "@cdktf/provider-random/lib/integer";
+import { RandomProvider } from "@cdktf/provider-random/lib/provider";
+import { App, propertyAccess, TerraformStack, Token } from "cdktf";
+import { Construct } from "constructs";
+import type { Library } from "./library";
+
+/** `scaffold`: `new ImageExport(stack, id)`, which builds the image and the bucket (the provider docs' example). `byo`: image and bucket brought by the user. */
+export type Shape = "scaffold" | "byo";
+/** `construct`: written with `ImageExport`; `l1`: written by hand with the L1 bindings. */
+export type Variant = "construct" | "l1";
+
+export const STACK_ID = "bench";
+const REGION = "cn-hangzhou";
+const BYO_IMAGE = "m-bp1benchimage000001";
+const BYO_BUCKET = "bench-exports";
+
+function exportId(index: number, count: number): string {
+  return count === 1 ? "Export" : `Export${index}`;
+}
+
+function byoPrefix(index: number): string {
+  return `nightly${index}`;
+}
+
+/** The names `ImageExport` derives from an export's path, which the hand-written stacks spell out. */
+export interface DerivedNames {
+  /** The export's default `ossPrefix`. */
+  readonly ossPrefix: string;
+  /** The scaffold's default `imageName`. */
+  readonly imageName: string;
+}
+
+/**
+ * The derived names of `count` scaffolded exports, computed once before timing starts: someone writing
+ * L1s by hand would type these as literals.
+ */
+export function derivedNames(count: number): DerivedNames[] {
+  // Nothing is synthesized: the app only needs a directory that exists.
+  const stack = new TerraformStack(new App({ outdir: os.tmpdir() }), STACK_ID);
+  return Array.from({ length: count }, (_, index) => {
+    const id = exportId(index, count);
+    const exportScope = new Construct(stack, id);
+    const scaffold = new Construct(exportScope, "Scaffold");
+    return {
+      ossPrefix: `${id.replace(/[^A-Za-z0-9]/g, "").slice(0, 22)}${exportScope.node.addr.slice(2, 10)}`,
+      imageName: `image-export-${scaffold.node.addr.slice(2, 10)}`,
+    };
+  });
+}
+
+/** Adds `count` exports of the given shape and variant, and the providers they need, to `stack`. */
+export function addExports(
+  lib: Library,
+  stack: TerraformStack,
+  variant: Variant,
+  shape: Shape,
+  count: number,
+  names: readonly DerivedNames[],
+): void {
+  new lib.alicloud.provider.AlicloudProvider(stack, "alicloud", { region: REGION });
+  if (variant === "l1" && shape === "scaffold" && count > 0) new RandomProvider(stack, "random");
+  for (let index = 0; index < count; index++) {
+    const id = exportId(index, count);
+    if (variant === "construct") {
+      if (shape === "scaffold") new lib.ImageExport(stack, id);
+      else
+        new lib.ImageExport(stack, id, {
+          imageId: BYO_IMAGE,
+          ossBucket: BYO_BUCKET,
+          ossPrefix: byoPrefix(index),
+        });
+    } else if (shape === "scaffold") {
+      handWrittenScaffoldExport(lib, new Construct(stack, id), names[index]);
+    } else {
+      new lib.alicloud.imageExport.ImageExport(new Construct(stack, id), "Resource", {
+        imageId: BYO_IMAGE,
+        ossBucket: BYO_BUCKET,
+        ossPrefix: byoPrefix(index),
+        timeouts: { create: "20m" },
+      });
+    }
+  }
+}
+
+/** The provider docs' example, by hand: build an image from a fresh instance, export it to a new private bucket. */
+function handWrittenScaffoldExport(lib: Library, scope: Construct, names: DerivedNames): void {
+  const { alicloud } = lib;
+  const scaffold = new Construct(scope, "Scaffold");
+  const zones = new alicloud.dataAlicloudZones.DataAlicloudZones(scaffold, "Zones", {
+    availableResourceCreation: "Instance",
+  });
+  const zoneId = zones.zones.get(0).id;
+  const instanceTypes = new alicloud.dataAlicloudInstanceTypes.DataAlicloudInstanceTypes(
+    scaffold,
+    "InstanceTypes",
+    {
+      availabilityZone: zoneId,
+      cpuCoreCount: 2,
+      memorySize: 4,
+      instanceChargeType: "PostPaid",
+    },
+  );
+  const instanceType = Token.asString(propertyAccess(instanceTypes.ids, [0]));
+  const images = new alicloud.dataAlicloudImages.DataAlicloudImages(scaffold, "SourceImages", {
+    nameRegex: "^ubuntu_[0-9]+_[0-9]+_x64*",
+    owners: "system",
+    osType: "linux",
+    mostRecent: true,
+    instanceType,
+  });
+  const vpc = new alicloud.vpc.Vpc(scaffold, "Vpc", { vpcName: "image-export", cidrBlock: "172.17.3.0/24" });
+  const vswitch = new alicloud.vswitch.Vswitch(scaffold, "Vswitch", {
+    vswitchName: "image-export",
+    vpcId: vpc.id,
+    cidrBlock: "172.17.3.0/24",
+    zoneId,
+  });
+  const securityGroup = new alicloud.securityGroup.SecurityGroup(scaffold, "SecurityGroup", {
+    securityGroupName: "image-export",
+    description: "No rules: nothing can reach the instance an image is made from.",
+    vpcId: vpc.id,
+    innerAccessPolicy: "Drop",
+  });
+  const instance = new alicloud.instance.Instance(scaffold, "Instance", {
+    instanceName: "image-export",
+    availabilityZone: zoneId,
+    instanceType,
+    imageId: Token.asString(propertyAccess(images.ids, [0])),
+    vswitchId: vswitch.id,
+    securityGroups: [securityGroup.id],
+    internetMaxBandwidthOut: 0,
+    instanceChargeType: "PostPaid",
+    httpTokens: "required",
+  });
+  const image = new alicloud.image.Image(scaffold, "Resource", {
+    imageName: names.imageName,
+    description: "Exported to OSS by cdktf-alicloud-image-export",
+    instanceId: instance.id,
+  });
+
+  const bucketScope = new Construct(scope, "Bucket");
+  const suffix = new Integer(bucketScope, "NameSuffix", { min: 10000, max: 99999 });
+  const bucket = new alicloud.ossBucket.OssBucket(bucketScope, "Resource", {
+    bucket: `image-export-${Token.asString(suffix.result)}`,
+    storageClass: "Standard",
+    forceDestroy: false,
+  });
+  const acl = new alicloud.ossBucketAcl.OssBucketAcl(bucketScope, "Acl", {
+    bucket: bucket.bucket,
+    acl: "private",
+  });
+  const publicAccessBlock = new alicloud.ossBucketPublicAccessBlock.OssBucketPublicAccessBlock(
+    bucketScope,
+    "PublicAccessBlock",
+    { bucket: bucket.bucket, blockPublicAccess: true },
+  );
+  const encryption = new alicloud.ossBucketServerSideEncryption.OssBucketServerSideEncryption(
+    bucketScope,
+    "Encryption",
+    { bucket: bucket.bucket, sseAlgorithm: "AES256" },
+  );
+
+  new alicloud.imageExport.ImageExport(scope, "Resource", {
+    imageId: image.id,
+    ossBucket: bucket.bucket,
+    ossPrefix: names.ossPrefix,
+    timeouts: { create: "20m" },
+    dependsOn: [acl, publicAccessBlock, encryption],
+  });
+}

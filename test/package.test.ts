@@ -1,0 +1,492 @@
+// The package users install, and the API reference generated from it.
+//
+// One jsii build in a scratch copy of the repo feeds every test here: the npm tarball (jsii-pacmak's
+// JavaScript target, which is `npm pack`), a fresh CDKTF app outside the repo that installs it, the
+// Python sources, and jsii-docgen. Building in a copy keeps lib/ and .jsii of the working tree
+// untouched while other suites (and people) use them, and makes sure nothing unbuilt or stale ships.
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import { builtinModules } from "module";
+import * as os from "os";
+import * as path from "path";
+
+const ROOT = path.resolve(__dirname, "..");
+const PACKAGE = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as PackageJson;
+/** What users get besides package.json, README.md and LICENSE, whatever `files` says. */
+const ALWAYS_SHIPPED = [/^lib\/.+\.js$/, /^lib\/.+\.d\.ts$/, /^\.jsii$/];
+/** Files other features may add to `files`; they may ship only when listed there. */
+const SHIPPED_WHEN_LISTED: Record<string, RegExp> = {
+  "bin/**/*.js": /^bin\/.+\.js$/,
+  "schema/alicloud.json": /^schema\/alicloud\.json$/,
+  "schema/random.json": /^schema\/random\.json$/,
+  "schema/validations.json": /^schema\/validations\.json$/,
+};
+/** The peers users install next to the package, and the compiler of the test app. */
+const PEERS = { cdktf: "^0.21.0", constructs: "^10.4.2", "@cdktf/provider-random": "^12.0.1" };
+const APP_PACKAGES = [...Object.keys(PEERS), "typescript"];
+/** A generous ceiling on the unpacked size: the bindings of 22 types plus the assembly are about 4 MB. */
+const MAX_UNPACKED_BYTES = 8 * 1024 * 1024;
+
+interface PackageJson {
+  name: string;
+  version: string;
+  main?: string;
+  types?: string;
+  files?: string[];
+  bin?: string | Record<string, string>;
+  scripts?: Record<string, string>;
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  bundledDependencies?: string[];
+}
+
+/** Runs a command and returns its output; a failure throws with everything it printed. */
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): string {
+  const result = spawnSync(command, args, { cwd, env, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  if (result.error) throw result.error;
+  const output = `${result.stdout}${result.stderr}`;
+  if (result.status !== 0) {
+    throw new Error(
+      `\`${command} ${args.join(" ")}\` in ${cwd} exited with ${result.status}:\n${output.slice(-8000)}`,
+    );
+  }
+  return output;
+}
+
+/** The environment without what `npm test` sets for its own package, so npm in the app sees only the app. */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([key]) =>
+        !/^npm_(package|lifecycle)_/i.test(key) && !/^(npm_config_local_prefix|INIT_CWD)$/i.test(key),
+    ),
+  );
+  return { ...env, CHECKPOINT_DISABLE: "1" };
+}
+
+function walk(dir: string, base = dir): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? walk(full, base) : [path.relative(base, full).split(path.sep).join("/")];
+  });
+}
+
+/** The repo as `npm ci` left it, without build output: what the build and the tarball are made from. */
+function stageRepo(into: string): void {
+  const excluded = new Set([
+    "node_modules",
+    ".git",
+    "lib",
+    "dist",
+    "cdktf.out",
+    ".bench",
+    "coverage",
+    ".jsii",
+  ]);
+  fs.cpSync(ROOT, into, {
+    recursive: true,
+    filter: (source) => {
+      const relative = path.relative(ROOT, source);
+      if (relative === "") return true;
+      const top = relative.split(path.sep)[0];
+      return !excluded.has(top) && !relative.endsWith(".tgz") && !relative.endsWith(".tsbuildinfo");
+    },
+  });
+  fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(into, "node_modules"), "dir");
+}
+
+/** Whether `version` is in a caret range such as `^0.21.0` or `^10.4.2`, the only kind the peers use. */
+function satisfiesCaret(version: string, range: string): boolean {
+  const wanted = /^\^(\d+)\.(\d+)\.(\d+)$/.exec(range)?.slice(1).map(Number);
+  const actual = /^(\d+)\.(\d+)\.(\d+)$/.exec(version)?.slice(1).map(Number);
+  if (wanted === undefined || actual === undefined || actual[0] !== wanted[0]) return false;
+  const [, minor, patch] = actual;
+  if (wanted[0] === 0) return minor === wanted[1] && patch >= wanted[2];
+  return minor > wanted[1] || (minor === wanted[1] && patch >= wanted[2]);
+}
+
+/** Every `require("...")` in the compiled JavaScript. */
+function requiredModules(source: string): string[] {
+  return [...source.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((match) => match[1]);
+}
+
+function packageNameOf(specifier: string): string {
+  const parts = specifier.split("/");
+  return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
+}
+
+const STACK_SOURCE = `import { App, TerraformOutput, TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { alicloud, ImageExport, ImageExportProps } from "cdktf-alicloud-image-export";
+
+class ExportStack extends TerraformStack {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    new alicloud.provider.AlicloudProvider(this, "alicloud", { region: "cn-hangzhou" });
+
+    // The default scaffold: builds an image and a bucket, then exports.
+    const scaffolded = new ImageExport(this, "Scaffolded");
+    const bucket: alicloud.ossBucket.OssBucket | undefined = scaffolded.bucket;
+    new TerraformOutput(this, "scaffolded_bucket", { value: bucket?.bucket });
+
+    // Bring your own image and bucket.
+    const props: ImageExportProps = {
+      imageId: "m-bp1consumerimage001",
+      ossBucket: "consumer-exports",
+      ossPrefix: "nightly",
+      createTimeout: "45m",
+    };
+    const own = new ImageExport(this, "Own", props);
+    const url: string = own.systemDiskObjectUrl;
+    new TerraformOutput(this, "own_url", { value: url });
+  }
+}
+
+const app = new App({ outdir: "cdktf.out" });
+new ExportStack(app, "consumer");
+app.synth();
+`;
+
+const APP_TSCONFIG = {
+  compilerOptions: {
+    target: "ES2020",
+    module: "commonjs",
+    lib: ["es2020"],
+    strict: true,
+    noUnusedLocals: true,
+    // Type-check the package's declarations too, not only the app's use of them.
+    skipLibCheck: false,
+    types: [],
+    rootDir: "src",
+    outDir: "dist",
+  },
+  include: ["src/**/*.ts"],
+};
+
+let work: string;
+let staged: string;
+let tarball: string;
+let unpacked: string;
+let shipped: PackageJson;
+let files: string[];
+
+beforeAll(() => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), "cdktf-alicloud-package-"));
+  staged = path.join(work, "repo");
+  stageRepo(staged);
+  // The build a release would do, then the packaging and docs scripts, which find it current and reuse it.
+  run("npm", ["run", "build"], staged);
+  run("npm", ["run", "package"], staged);
+  fs.rmSync(path.join(staged, "API.md"), { force: true });
+  run("npm", ["run", "docgen"], staged);
+
+  const tarballs = fs.readdirSync(path.join(staged, "dist", "js")).filter((file) => file.endsWith(".tgz"));
+  expect(tarballs).toEqual([`${PACKAGE.name}@${PACKAGE.version}.jsii.tgz`]);
+  tarball = path.join(staged, "dist", "js", tarballs[0]);
+  unpacked = path.join(work, "unpacked");
+  fs.mkdirSync(unpacked);
+  run("tar", ["-xzf", tarball, "-C", unpacked], work);
+  unpacked = path.join(unpacked, "package");
+  files = walk(unpacked).sort();
+  shipped = JSON.parse(fs.readFileSync(path.join(unpacked, "package.json"), "utf8")) as PackageJson;
+}, 600_000);
+
+afterAll(() => {
+  if (work) fs.rmSync(work, { recursive: true, force: true });
+});
+
+describe("the npm package", () => {
+  test("ships the compiled library, its types, the bindings and the assembly, and nothing else", () => {
+    const listed = PACKAGE.files ?? [];
+    const allowed = [
+      ...ALWAYS_SHIPPED,
+      /^(package\.json|README\.md|LICENSE)$/,
+      ...Object.entries(SHIPPED_WHEN_LISTED)
+        .filter(([entry]) => listed.includes(entry))
+        .map(([, pattern]) => pattern),
+    ];
+    const unexpected = files.filter((file) => !allowed.some((pattern) => pattern.test(file)));
+    expect(unexpected).toEqual([]);
+
+    const required = [
+      "package.json",
+      "README.md",
+      "LICENSE",
+      ".jsii",
+      "lib/index.js",
+      "lib/index.d.ts",
+      "lib/image-export.js",
+      "lib/image-export.d.ts",
+      "lib/gen/providers/alicloud/index.js",
+      "lib/gen/providers/alicloud/index.d.ts",
+      "lib/gen/providers/alicloud/image-export/index.js",
+      "lib/gen/providers/alicloud/provider/index.d.ts",
+      ...Object.keys(SHIPPED_WHEN_LISTED).filter((entry) => listed.includes(entry) && !entry.includes("*")),
+    ];
+    expect(required.filter((file) => !files.includes(file))).toEqual([]);
+    if (listed.includes("bin/**/*.js")) expect(files.some((file) => file.startsWith("bin/"))).toBe(true);
+
+    // Every compiled file of the build ships, each with its declarations.
+    const built = walk(path.join(staged, "lib")).map((file) => `lib/${file}`);
+    expect(built.filter((file) => /\.(js|d\.ts)$/.test(file) && !files.includes(file))).toEqual([]);
+    expect(
+      files.filter(
+        (file) =>
+          file.startsWith("lib/") && file.endsWith(".js") && !files.includes(file.replace(/\.js$/, ".d.ts")),
+      ),
+    ).toEqual([]);
+  });
+
+  test("stays small: no per-resource READMEs of the bindings, nothing uncompiled", () => {
+    // The generated bindings come with a README.md per resource, which only links to the registry's
+    // docs; the assembly already carries them, so they don't ship as files.
+    expect(files.filter((file) => /(^|\/)README\.md$/i.test(file) && file !== "README.md")).toEqual([]);
+    expect(files.filter((file) => file.endsWith(".ts") && !file.endsWith(".d.ts"))).toEqual([]);
+    const sizes = files.map((file) => ({ file, bytes: fs.statSync(path.join(unpacked, file)).size }));
+    const total = sizes.reduce((sum, { bytes }) => sum + bytes, 0);
+    if (total > MAX_UNPACKED_BYTES) {
+      const largest = [...sizes].sort((a, b) => b.bytes - a.bytes).slice(0, 5);
+      throw new Error(
+        `the package unpacks to ${total} bytes (limit ${MAX_UNPACKED_BYTES}); largest: ${JSON.stringify(largest)}`,
+      );
+    }
+  });
+
+  test("declares its peers, no dependencies, and no script that runs when it is installed", () => {
+    expect(shipped.peerDependencies).toEqual(PEERS);
+    expect(shipped.dependencies ?? {}).toEqual({});
+    expect(shipped.bundledDependencies ?? []).toEqual([]);
+    // `prepare` generates the bindings in this repo; npm never runs it for a package installed from a
+    // registry or a tarball (the consumer test below shows it), and the generator isn't shipped anyway.
+    const installScripts = ["preinstall", "install", "postinstall"].filter((name) => shipped.scripts?.[name]);
+    expect(installScripts).toEqual([]);
+    expect(files).toContain(shipped.main);
+    expect(files).toContain(shipped.types);
+    const bins = typeof shipped.bin === "string" ? [shipped.bin] : Object.values(shipped.bin ?? {});
+    expect(bins.map((bin) => bin.replace(/^\.\//, "")).filter((bin) => !files.includes(bin))).toEqual([]);
+  });
+
+  test("requires nothing at run time but its own files, Node.js and its peers", () => {
+    const declared = new Set([
+      ...Object.keys(shipped.peerDependencies ?? {}),
+      ...Object.keys(shipped.dependencies ?? {}),
+    ]);
+    const problems: string[] = [];
+    for (const file of files.filter((name) => name.endsWith(".js"))) {
+      const source = fs.readFileSync(path.join(unpacked, file), "utf8");
+      for (const specifier of requiredModules(source)) {
+        if (specifier.startsWith(".")) {
+          const target = path.resolve(path.dirname(path.join(unpacked, file)), specifier);
+          const candidates = [target, `${target}.js`, `${target}.json`, path.join(target, "index.js")];
+          if (!candidates.some((candidate) => fs.existsSync(candidate) && fs.statSync(candidate).isFile())) {
+            problems.push(`${file}: require("${specifier}") is not in the package`);
+          }
+        } else if (
+          !builtinModules.includes(specifier.replace(/^node:/, "")) &&
+          !declared.has(packageNameOf(specifier))
+        ) {
+          problems.push(`${file}: require("${specifier}") is not a peer dependency`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test("installs into a fresh CDKTF app, compiles against its types with strict tsc, and synthesizes", () => {
+    const app = path.join(work, "app");
+    fs.mkdirSync(path.join(app, "src"), { recursive: true });
+    fs.writeFileSync(
+      path.join(app, "package.json"),
+      JSON.stringify({ name: "consumer-app", version: "0.0.0", private: true }, null, 2),
+    );
+    const env = cleanEnv();
+    const installOutput = installIntoApp(app, env);
+
+    const installed = path.join(app, "node_modules", PACKAGE.name);
+    // `prepare` didn't run (it would have needed the generator, which isn't shipped).
+    expect(fs.existsSync(path.join(installed, "src"))).toBe(false);
+    expect(installOutput).not.toMatch(
+      new RegExp(`> ${PACKAGE.name}@${PACKAGE.version} (prepare|install|postinstall)`),
+    );
+    // The app resolves the installed copy, not the repo.
+    const resolved = run(
+      process.execPath,
+      ["-p", `require.resolve(${JSON.stringify(PACKAGE.name)})`],
+      app,
+      env,
+    ).trim();
+    expect(fs.realpathSync(resolved)).toBe(fs.realpathSync(path.join(installed, "lib", "index.js")));
+
+    fs.writeFileSync(path.join(app, "tsconfig.json"), JSON.stringify(APP_TSCONFIG, null, 2));
+    fs.writeFileSync(path.join(app, "src", "main.ts"), STACK_SOURCE);
+    run(process.execPath, [path.join(app, "node_modules", "typescript", "bin", "tsc"), "-p", app], app, env);
+    run(process.execPath, [path.join(app, "dist", "main.js")], app, env);
+
+    const config = JSON.parse(
+      fs.readFileSync(path.join(app, "cdktf.out", "stacks", "consumer", "cdk.tf.json"), "utf8"),
+    );
+    type ExportBlock = { image_id: string; oss_bucket: string; oss_prefix: string; timeouts?: object };
+    const exports = Object.values(config.resource.alicloud_image_export as Record<string, ExportBlock>);
+    expect(exports).toHaveLength(2);
+    expect(exports.find((e) => e.oss_prefix === "nightly")).toMatchObject({
+      image_id: "m-bp1consumerimage001",
+      oss_bucket: "consumer-exports",
+      oss_prefix: "nightly",
+      timeouts: { create: "45m" },
+    });
+    const scaffolded = exports.find((e) => e.oss_prefix !== "nightly");
+    expect(scaffolded?.image_id).toMatch(/^\$\{alicloud_image\.[A-Za-z0-9_]+\.id\}$/);
+    expect(scaffolded?.oss_bucket).toMatch(/^\$\{alicloud_oss_bucket\.[A-Za-z0-9_]+\.bucket\}$/);
+    expect(config.terraform.required_providers.alicloud.source).toBe("aliyun/alicloud");
+    expect(config.terraform.required_providers.random.source).toBe("hashicorp/random");
+    expect(config.provider.alicloud).toEqual([{ region: "cn-hangzhou" }]);
+    expect(Object.keys(config.output).sort()).toEqual(["own_url", "scaffolded_bucket"]);
+
+    // The package's command works from the installed copy, on what the app synthesized.
+    const bins = typeof shipped.bin === "string" ? { [shipped.name]: shipped.bin } : (shipped.bin ?? {});
+    if (bins[PACKAGE.name] !== undefined) {
+      run(path.join(app, "node_modules", ".bin", PACKAGE.name), ["check", "cdktf.out"], app, env);
+    }
+  }, 300_000);
+
+  /**
+   * Installs the tarball and the peers as a user would: `npm install` with the exact versions this
+   * repo's `npm ci` put in the npm cache, offline, by their tarball URLs (a clean cache holds the
+   * tarballs `npm ci` fetched, not every packument a name lookup needs). Where the cache doesn't have
+   * them (cleaned, or a mirror with other URLs), the tarball is installed alone and the peers are
+   * linked from this repo's node_modules, so the test stays offline either way.
+   */
+  function installIntoApp(app: string, env: NodeJS.ProcessEnv): string {
+    const registry = run("npm", ["config", "get", "registry"], app, env).trim().replace(/\/?$/, "/");
+    const peers = APP_PACKAGES.map((name) => {
+      const { version } = JSON.parse(
+        fs.readFileSync(path.join(ROOT, "node_modules", name, "package.json"), "utf8"),
+      ) as PackageJson;
+      return { name, version, url: `${registry}${name}/-/${name.split("/").pop()}-${version}.tgz` };
+    });
+    // npm checks the peer ranges itself on the first route; the second links what the repo has.
+    const outOfRange = Object.entries(PEERS)
+      .map(([name, range]) => ({
+        name,
+        range,
+        version: peers.find((peer) => peer.name === name)?.version ?? "",
+      }))
+      .filter(({ version, range }) => !satisfiesCaret(version, range));
+    expect(outOfRange).toEqual([]);
+    const npmInstall = ["install", "--offline", "--no-audit", "--no-fund", "--foreground-scripts"];
+    try {
+      return run("npm", [...npmInstall, tarball, ...peers.map((peer) => peer.url)], app, env);
+    } catch (error) {
+      if (!/ENOTCACHED/.test(String(error))) throw error;
+      console.warn(`the npm cache lacks the peers' tarballs; linking them from ${ROOT}/node_modules instead`);
+    }
+    const output = run("npm", [...npmInstall, "--legacy-peer-deps", tarball], app, env);
+    for (const name of APP_PACKAGES) {
+      const link = path.join(app, "node_modules", name);
+      fs.mkdirSync(path.dirname(link), { recursive: true });
+      fs.symlinkSync(path.join(ROOT, "node_modules", name), link, "dir");
+    }
+    return output;
+  }
+
+  test("jsii-pacmak generates the Python sources", () => {
+    const python = path.join(staged, "dist", "python");
+    const moduleDir = path.join(python, "src", "cdktf_alicloud_image_export");
+    for (const file of ["setup.py", "pyproject.toml", "README.md", "LICENSE"]) {
+      expect(fs.existsSync(path.join(python, file))).toBe(true);
+    }
+    const init = fs.readFileSync(path.join(moduleDir, "__init__.py"), "utf8");
+    expect(init).toMatch(/^class ImageExport\(/m);
+    expect(fs.existsSync(path.join(moduleDir, "alicloud", "image_export", "__init__.py"))).toBe(true);
+    expect(fs.readdirSync(path.join(moduleDir, "_jsii"))).toContain(
+      `${PACKAGE.name}@${PACKAGE.version}.jsii.tgz`,
+    );
+    // PyPI is out of reach, so no wheel is built; a syntax check is what Python can do offline.
+    const python3 = spawnSync("python3", ["--version"], { encoding: "utf8" });
+    if (python3.status === 0) {
+      run("python3", ["-m", "compileall", "-q", path.join(python, "src")], python);
+    } else {
+      console.warn("python3 is not installed: the generated Python sources were not compiled");
+    }
+  });
+});
+
+describe("the API reference", () => {
+  test("API.md is current", () => {
+    const generated = fs.readFileSync(path.join(staged, "API.md"), "utf8");
+    const committed = fs.existsSync(path.join(ROOT, "API.md"))
+      ? fs.readFileSync(path.join(ROOT, "API.md"), "utf8")
+      : "";
+    if (generated !== committed) {
+      throw new Error("API.md is stale: run npm run docgen (and commit API.md)");
+    }
+  });
+
+  test("documents this library's own API only, not the generated bindings", () => {
+    const api = fs.readFileSync(path.join(staged, "API.md"), "utf8");
+    expect(api).toMatch(/^### ImageExport /m);
+    expect(api).not.toMatch(/^### (AlicloudProvider|OssBucket|Vpc) /m);
+  });
+
+  test("every public symbol is documented, and every optional prop says its default", () => {
+    const assembly = JSON.parse(fs.readFileSync(path.join(staged, ".jsii"), "utf8")) as Assembly;
+    expect(undocumented(assembly)).toEqual([]);
+  });
+});
+
+interface Docs {
+  summary?: string;
+  default?: string;
+}
+interface Member {
+  name: string;
+  optional?: boolean;
+  docs?: Docs;
+  parameters?: Member[];
+  overrides?: string;
+}
+interface JsiiType {
+  fqn: string;
+  kind: "class" | "interface" | "enum";
+  datatype?: boolean;
+  docs?: Docs;
+  properties?: Member[];
+  methods?: Member[];
+  members?: Member[];
+}
+interface Assembly {
+  name: string;
+  types: Record<string, JsiiType>;
+}
+
+/** The library's own types (not the generated `alicloud` bindings) whose docs miss something. */
+function undocumented(assembly: Assembly): string[] {
+  const bindings = `${assembly.name}.alicloud.`;
+  const problems: string[] = [];
+  for (const type of Object.values(assembly.types)) {
+    if (type.fqn.startsWith(bindings)) continue;
+    const name = type.fqn.slice(assembly.name.length + 1);
+    if (!type.docs?.summary) problems.push(`${name}: no JSDoc`);
+    for (const property of type.properties ?? []) {
+      if (!property.docs?.summary) problems.push(`${name}.${property.name}: no JSDoc`);
+      if (type.datatype && property.optional) {
+        const fallback = property.docs?.default;
+        if (fallback === undefined) problems.push(`${name}.${property.name}: optional, but no @default`);
+        else if (/^undefined\b/.test(fallback))
+          problems.push(`${name}.${property.name}: @default undefined says nothing`);
+      }
+    }
+    for (const method of type.methods ?? []) {
+      if (!method.docs?.summary) problems.push(`${name}.${method.name}(): no JSDoc`);
+      // An implementation of an interface's method (e.g. IAspect.visit) is documented by the interface.
+      if (method.overrides !== undefined) continue;
+      for (const parameter of method.parameters ?? []) {
+        if (!parameter.docs?.summary) problems.push(`${name}.${method.name}(${parameter.name}): no @param`);
+      }
+    }
+    for (const member of type.members ?? []) {
+      if (!member.docs?.summary) problems.push(`${name}.${member.name}: no JSDoc`);
+    }
+  }
+  return problems;
+}
