@@ -39,6 +39,9 @@ interface Equivalence {
 }
 
 function checkEquivalence(lib: Library, scratch: string, benchDir: string): Equivalence[] {
+  for (const stale of fs.readdirSync(benchDir).filter((file) => file.startsWith("mismatch-"))) {
+    fs.rmSync(path.join(benchDir, stale));
+  }
   const results: Equivalence[] = [];
   for (const shape of ["scaffold", "byo"] as const) {
     for (const count of [1, 3]) {
