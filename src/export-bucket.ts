@@ -113,12 +113,17 @@ export class ExportBucket extends Construct {
   }
 }
 
+const stacksWithRandomProvider = new WeakSet<TerraformStack>();
+
 /**
  * The name suffix needs hashicorp/random, and Terraform needs a provider block for it. Add one at the
  * stack's top level unless the stack already configures it, so users don't have to know we use it.
+ * Each stack is searched once: a stack with many buckets must not be walked once per bucket.
  */
 function ensureRandomProvider(scope: Construct): void {
   const stack = TerraformStack.of(scope);
+  if (stacksWithRandomProvider.has(stack)) return;
+  stacksWithRandomProvider.add(stack);
   const configured = stack.node
     .findAll()
     .some(

@@ -2,7 +2,7 @@ import { IAspect, TerraformResource, Token } from "cdktf";
 import { IConstruct } from "constructs";
 import { ImageExport } from "./image-export";
 import { describe, Problems } from "./problems";
-import { regionChecks } from "./regions";
+import { addRegionValidation, RegionIndex, regionChecks } from "./regions";
 import { checkBucketName, checkCreateTimeout, checkCustomImageId, checkOssPrefix } from "./validation";
 
 const EXPORT_TYPE = "alicloud_image_export";
@@ -26,7 +26,7 @@ export class ImageExportChecks implements IAspect {
     // The aspect may be added to both an app and its stacks: check each resource once.
     if (this.visited.has(node)) return;
     this.visited.add(node);
-    node.node.addValidation({ validate: () => checkExportResource(node) });
+    addRegionValidation(node, (index) => checkExportResource(node, index));
   }
 }
 
@@ -39,7 +39,7 @@ function synthesizedArguments(resource: TerraformResource): Record<string, unkno
   return Object.values(ofType)[0] ?? {};
 }
 
-function checkExportResource(resource: TerraformResource): string[] {
+function checkExportResource(resource: TerraformResource, index: RegionIndex): string[] {
   const subject = describe(EXPORT_TYPE, resource.node.path);
   const problems = new Problems(subject);
   const args = synthesizedArguments(resource);
@@ -65,7 +65,7 @@ function checkExportResource(resource: TerraformResource): string[] {
   const ours = resource.node.scope instanceof ImageExport;
   const regionProblems = ours
     ? []
-    : regionChecks(resource, subject, {
+    : regionChecks(resource, index, subject, {
         provider: resource.provider,
         references: [
           { prop: "imageId", value: args.image_id, what: "image" },

@@ -6,7 +6,7 @@ import * as alicloud from "./gen/providers/alicloud";
 import { ImageExportRole } from "./image-export-role";
 import { checkScaffoldProps, ImageScaffold, ImageScaffoldProps, SCAFFOLD_PROP_NAMES } from "./image-scaffold";
 import { checkPropsObject, describe, Problems } from "./problems";
-import { checkAlicloudProvider, regionChecks } from "./regions";
+import { addRegionValidation, checkAlicloudProvider, regionChecks } from "./regions";
 import {
   checkBoolean,
   checkBucketName,
@@ -224,17 +224,16 @@ export class ImageExport extends Construct {
     this.systemDiskObjectUrl = `oss://${this.ossBucket}/${this.systemDiskObjectKey}`;
 
     // Regions can only be compared once the whole stack exists (providers may be added later).
-    this.node.addValidation({
-      validate: () =>
-        regionChecks(this, describe("ImageExport", this.node.path), {
-          provider,
-          zoneId: props.zoneId,
-          references: [
-            { prop: "imageId", value: this.resource.imageIdInput, what: "image" },
-            { prop: "ossBucket", value: this.resource.ossBucketInput, what: "bucket" },
-          ],
-        }),
-    });
+    addRegionValidation(this, (index) =>
+      regionChecks(this, index, describe("ImageExport", this.node.path), {
+        provider,
+        zoneId: props.zoneId,
+        references: [
+          { prop: "imageId", value: this.resource.imageIdInput, what: "image" },
+          { prop: "ossBucket", value: this.resource.ossBucketInput, what: "bucket" },
+        ],
+      }),
+    );
   }
 }
 

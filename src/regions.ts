@@ -44,15 +44,84 @@ export const checkAlicloudProvider: Check = (value) => {
   return `must be an alicloud provider (alicloud.provider.AlicloudProvider), got ${show(value)} (a '${value.terraformResourceType}' provider)`;
 };
 
-/** The provider a resource of this stack uses: its own, or the stack's alicloud provider without alias. */
-function effectiveProvider(
-  stack: TerraformStack,
-  explicit: TerraformProvider | undefined,
-): TerraformProvider | undefined {
-  if (explicit !== undefined) return explicit;
-  return stack.node.findAll().find((c) => isAlicloudProvider(c) && c.alias === undefined) as
-    TerraformProvider | undefined;
+type Element = TerraformResource | TerraformDataSource;
+
+/**
+ * What the region checks look up in a stack: its default alicloud provider and its resources by
+ * Terraform address. Built at most once per validation pass, so that checking N exports costs one walk
+ * of the stack rather than N.
+ */
+class StackIndex {
+  private nodes?: IConstruct[];
+  private defaultProviderFound?: { readonly provider: TerraformProvider | undefined };
+  private elements?: Map<string, Element>;
+
+  constructor(private readonly stack: TerraformStack) {}
+
+  /** The provider a resource uses: its own, or the stack's alicloud provider without alias. */
+  public effectiveProvider(explicit: TerraformProvider | undefined): TerraformProvider | undefined {
+    if (explicit !== undefined) return explicit;
+    this.defaultProviderFound ??= {
+      provider: this.all().find(
+        (c): c is TerraformProvider => isAlicloudProvider(c) && c.alias === undefined,
+      ),
+    };
+    return this.defaultProviderFound.provider;
+  }
+
+  /** The resource (or, with `data`, data source) at `type.name`. */
+  public element(data: boolean, type: string, name: string): Element | undefined {
+    if (this.elements === undefined) {
+      this.elements = new Map();
+      for (const c of this.all()) {
+        if (c instanceof TerraformResource || c instanceof TerraformDataSource) {
+          const key = `${c instanceof TerraformDataSource ? "data." : ""}${c.terraformResourceType}.${this.stack.getLogicalId(c)}`;
+          this.elements.set(key, c);
+        }
+      }
+    }
+    return this.elements.get(`${data ? "data." : ""}${type}.${name}`);
+  }
+
+  private all(): IConstruct[] {
+    this.nodes ??= this.stack.node.findAll();
+    return this.nodes;
+  }
 }
+
+const currentIndex = new WeakMap<TerraformStack, StackIndex>();
+const stacksWithIndexing = new WeakSet<TerraformStack>();
+
+/**
+ * Makes every validation pass over `stack` start with a fresh StackIndex. cdktf validates the stack
+ * node before its descendants, so the index is in place when the exports' checks run.
+ */
+function indexFor(stack: TerraformStack): StackIndex {
+  if (!stacksWithIndexing.has(stack)) {
+    stacksWithIndexing.add(stack);
+    stack.node.addValidation({
+      validate: () => {
+        currentIndex.set(stack, new StackIndex(stack));
+        return [];
+      },
+    });
+  }
+  // Outside a validation pass (or on its first round, before the stack's own validation ran), build one.
+  return currentIndex.get(stack) ?? new StackIndex(stack);
+}
+
+/**
+ * Registers `validate` on `scope` with the stack index in place; call it while building the construct
+ * tree (constructors, aspects), before validations run.
+ */
+export function addRegionValidation(scope: Construct, validate: (index: RegionIndex) => string[]): void {
+  const stack = TerraformStack.of(scope);
+  indexFor(stack);
+  scope.node.addValidation({ validate: () => validate(indexFor(stack)) });
+}
+
+/** The index a region check reads; opaque to callers. */
+export type RegionIndex = StackIndex;
 
 /** The provider's region when it is a literal; undefined when unset or only known at apply time. */
 function literalRegion(provider: TerraformProvider | undefined): string | undefined {
@@ -65,10 +134,7 @@ function providerName(provider: TerraformProvider): string {
 }
 
 /** Finds the resource or data source a `${type.name.attr}` reference points to. */
-function referencedElement(
-  stack: TerraformStack,
-  value: unknown,
-): TerraformResource | TerraformDataSource | undefined {
+function referencedElement(stack: TerraformStack, index: StackIndex, value: unknown): Element | undefined {
   if (typeof value !== "string" || !Token.isUnresolved(value)) return undefined;
   const resolved = Tokenization.resolve(value, {
     scope: stack,
@@ -79,12 +145,7 @@ function referencedElement(
   const match = /^\$\{(data\.)?([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.[a-z_]/.exec(resolved);
   if (!match) return undefined;
   const [, data, type, name] = match;
-  const isElement = (c: IConstruct): c is TerraformResource | TerraformDataSource =>
-    data ? c instanceof TerraformDataSource : c instanceof TerraformResource;
-  return stack.node
-    .findAll()
-    .filter(isElement)
-    .find((c) => c.terraformResourceType === type && stack.getLogicalId(c) === name);
+  return index.element(data !== undefined, type, name);
 }
 
 const warnedAboutRegion = new WeakSet<Construct>();
@@ -94,9 +155,14 @@ const warnedAboutRegion = new WeakSet<Construct>();
  * bucket created elsewhere in the stack is in the same region. Returns error messages; unknown but
  * well-formed regions only cause a warning.
  */
-export function regionChecks(scope: Construct, subject: string, input: RegionCheckInput): string[] {
+export function regionChecks(
+  scope: Construct,
+  index: RegionIndex,
+  subject: string,
+  input: RegionCheckInput,
+): string[] {
   const stack = TerraformStack.of(scope);
-  const provider = effectiveProvider(stack, input.provider);
+  const provider = index.effectiveProvider(input.provider);
   const errors: string[] = [];
   if (provider === undefined) return errors;
   const region = literalRegion(provider);
@@ -129,9 +195,9 @@ export function regionChecks(scope: Construct, subject: string, input: RegionChe
   }
 
   for (const reference of input.references) {
-    const element = referencedElement(stack, reference.value);
+    const element = referencedElement(stack, index, reference.value);
     if (element === undefined) continue;
-    const elementProvider = effectiveProvider(stack, element.provider);
+    const elementProvider = index.effectiveProvider(element.provider);
     const elementRegion = literalRegion(elementProvider);
     if (elementRegion !== undefined && elementRegion !== region) {
       errors.push(
