@@ -1,5 +1,6 @@
 import { Annotations, IResolvable, propertyAccess, TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
+import { DATA_DISK_CATEGORIES, DISK_PERFORMANCE_LEVELS } from "./checks/provider-rules";
 import * as alicloud from "./gen/providers/alicloud";
 import { checkPropsObject, describe, Problems } from "./problems";
 import { checkAlicloudProvider } from "./regions";
@@ -225,20 +226,6 @@ const DEFAULT_NAME = "image-export";
 const DEFAULT_SOURCE_IMAGE_REGEX = "^ubuntu_[0-9]+_[0-9]+_x64*";
 const MAX_EXPORTED_DATA_DISKS = 4;
 const MAX_EXPORTED_DATA_DISK_GIB = 500;
-const DISK_CATEGORIES = [
-  "all",
-  "cloud",
-  "ephemeral_ssd",
-  "cloud_essd",
-  "cloud_efficiency",
-  "cloud_ssd",
-  "local_disk",
-  "cloud_auto",
-  "cloud_essd_entry",
-  "cloud_regional_disk_auto",
-  "elastic_ephemeral_disk_standard",
-  "elastic_ephemeral_disk_premium",
-];
 
 function given(value: unknown): boolean {
   return value !== undefined;
@@ -287,8 +274,8 @@ function checkDataDisks(problems: Problems, disks: unknown): void {
         ),
       );
     }
-    problems.check(`${prop}.category`, d.category, checkOneOf(DISK_CATEGORIES));
-    problems.check(`${prop}.performanceLevel`, d.performanceLevel, checkOneOf(["PL0", "PL1", "PL2", "PL3"]));
+    problems.check(`${prop}.category`, d.category, checkOneOf(DATA_DISK_CATEGORIES));
+    problems.check(`${prop}.performanceLevel`, d.performanceLevel, checkOneOf(DISK_PERFORMANCE_LEVELS));
     problems.check(`${prop}.name`, d.name, checkByteLength(2, 128));
     problems.check(`${prop}.description`, d.description, checkByteLength(2, 256));
   }

@@ -70,7 +70,16 @@ const DISK_CATEGORIES_BASE = [
   "local_disk",
 ];
 const INSTANCE_DISK_CATEGORIES = [...DISK_CATEGORIES_BASE, "cloud_auto", "cloud_essd_entry"];
-const PERFORMANCE_LEVELS = oneOf("PL0", "PL1", "PL2", "PL3");
+/** The categories the provider accepts for an instance's data disk (`data_disks.category`). */
+export const DATA_DISK_CATEGORIES: readonly string[] = [
+  ...INSTANCE_DISK_CATEGORIES,
+  "cloud_regional_disk_auto",
+  "elastic_ephemeral_disk_standard",
+  "elastic_ephemeral_disk_premium",
+];
+/** The performance levels the provider accepts for ESSD disks. */
+export const DISK_PERFORMANCE_LEVELS: readonly string[] = ["PL0", "PL1", "PL2", "PL3"];
+const PERFORMANCE_LEVELS = oneOf(...DISK_PERFORMANCE_LEVELS);
 const CHARGE_TYPES = oneOf("PrePaid", "PostPaid");
 const SPOT_STRATEGIES = oneOf("NoSpot", "SpotAsPriceGo", "SpotWithPriceLimit");
 const NETWORK_TYPES = oneOf("Vpc", "Classic");
@@ -139,14 +148,7 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
     auto_renew_period: [intOneOf(1, 2, 3, 6, 12)],
     credit_specification: [oneOf("Standard", "Unlimited")],
     data_disks: [{ kind: "itemCount", min: 1, max: 16 }],
-    "data_disks.category": [
-      oneOf(
-        ...INSTANCE_DISK_CATEGORIES,
-        "cloud_regional_disk_auto",
-        "elastic_ephemeral_disk_standard",
-        "elastic_ephemeral_disk_premium",
-      ),
-    ],
+    "data_disks.category": [oneOf(...DATA_DISK_CATEGORIES)],
     "data_disks.description": [bytesBetween(2, 256)],
     "data_disks.name": [bytesBetween(2, 128)],
     "data_disks.performance_level": [PERFORMANCE_LEVELS],
