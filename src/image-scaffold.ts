@@ -224,6 +224,7 @@ export const SCAFFOLD_PROP_NAMES: readonly (keyof ImageScaffoldProps)[] = [
 const DEFAULT_CIDR = "172.17.3.0/24";
 const DEFAULT_NAME = "image-export";
 const DEFAULT_SOURCE_IMAGE_REGEX = "^ubuntu_[0-9]+_[0-9]+_x64*";
+const SOURCE_IMAGE_OWNERS = ["system", "self", "others"];
 const MAX_EXPORTED_DATA_DISKS = 4;
 const MAX_EXPORTED_DATA_DISK_GIB = 500;
 
@@ -294,14 +295,13 @@ export function checkScaffoldProps(problems: Problems, props: ImageScaffoldProps
   problems.check("instanceTypeFamily", props.instanceTypeFamily, checkEcsPrefixed);
   problems.check("sourceImageId", props.sourceImageId, checkSourceImageId);
   problems.check("sourceImageNameRegex", props.sourceImageNameRegex, checkRegex);
-  if (props.sourceImageOwners === "marketplace") {
-    problems.add(
-      "sourceImageOwners",
-      "must be one of 'system', 'self', 'others', got 'marketplace' (custom images based on Marketplace images can't be exported)",
-    );
-  } else {
-    problems.check("sourceImageOwners", props.sourceImageOwners, checkOneOf(["system", "self", "others"]));
-  }
+  problems.check("sourceImageOwners", props.sourceImageOwners, (value) => {
+    const problem = checkOneOf(SOURCE_IMAGE_OWNERS)(value);
+    // The data source would accept it; the export, 20 minutes later, would not.
+    return problem && value === "marketplace"
+      ? `${problem} (custom images based on Marketplace images can't be exported)`
+      : problem;
+  });
   problems.check("instancePublicBandwidth", props.instancePublicBandwidth, checkInteger(0, 100, "Mbit/s"));
   checkDataDisks(problems, props.dataDisks);
   problems.check("imageName", props.imageName, checkImageName);

@@ -106,7 +106,7 @@ function indexFor(stack: TerraformStack): StackIndex {
       },
     });
   }
-  // Outside a validation pass (or on its first round, before the stack's own validation ran), build one.
+  // Called outside a stack's validation pass (e.g. node.validate() on the construct alone): build one.
   return currentIndex.get(stack) ?? new StackIndex(stack);
 }
 
