@@ -4,12 +4,12 @@
 
 let cli;
 try {
-  cli = require("../lib/checks/cli");
+  cli = require("../lib/cli/main");
 } catch (error) {
-  if (error && error.code === "MODULE_NOT_FOUND" && String(error.message).includes("lib/checks/cli")) {
+  if (error && error.code === "MODULE_NOT_FOUND" && String(error.message).includes("lib/cli/main")) {
     console.error(
-      "cdktf-alicloud-image-export: the compiled library is missing (lib/checks/cli.js). " +
-        "Run `npm run build` first, or run the source with `npx tsx src/checks/cli.ts`.",
+      "cdktf-alicloud-image-export: the compiled library is missing (lib/cli/main.js). " +
+        "Run `npm run build` first, or run the source with `npx tsx src/cli/main.ts`.",
     );
     process.exit(2);
   }

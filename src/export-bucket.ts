@@ -3,9 +3,9 @@ import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import { TerraformProvider, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import * as alicloud from "./gen/providers/alicloud";
-import { checkPropsObject, describe, Problems } from "./problems";
-import { checkAlicloudProvider } from "./regions";
-import { checkBoolean, checkBucketNamePrefix } from "./validation";
+import { checkPropsObject, describe, Problems } from "./validation/problems";
+import { checkAlicloudProvider } from "./validation/regions";
+import { checkBoolean, checkBucketNamePrefix } from "./validation/values";
 
 /** Checks the bucket's props; shared with ImageExport, which offers the same options under its own names. */
 export function checkExportBucketProps(

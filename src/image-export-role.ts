@@ -1,9 +1,9 @@
 import { TerraformProvider, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import * as alicloud from "./gen/providers/alicloud";
-import { checkPropsObject, describe, Problems } from "./problems";
-import { checkAlicloudProvider } from "./regions";
-import { show } from "./validation";
+import { checkPropsObject, describe, Problems } from "./validation/problems";
+import { checkAlicloudProvider } from "./validation/regions";
+import { show } from "./validation/values";
 
 /**
  * The name ECS requires for the role it assumes to write exported images to OSS. ECS looks the role up

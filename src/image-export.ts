@@ -5,8 +5,8 @@ import { checkExportBucketProps, ExportBucket } from "./export-bucket";
 import * as alicloud from "./gen/providers/alicloud";
 import { ImageExportRole } from "./image-export-role";
 import { checkScaffoldProps, ImageScaffold, ImageScaffoldProps, SCAFFOLD_PROP_NAMES } from "./image-scaffold";
-import { checkPropsObject, describe, Problems } from "./problems";
-import { addRegionValidation, checkAlicloudProvider, regionChecks } from "./regions";
+import { checkPropsObject, describe, Problems } from "./validation/problems";
+import { addRegionValidation, checkAlicloudProvider, regionChecks } from "./validation/regions";
 import {
   checkBoolean,
   checkBucketName,
@@ -14,7 +14,7 @@ import {
   checkCustomImageId,
   checkOssPrefix,
   show,
-} from "./validation";
+} from "./validation/values";
 
 /** Properties of an {@link ImageExport}. Every one is optional. */
 export interface ImageExportProps extends ImageScaffoldProps {

@@ -1,9 +1,9 @@
 import { Annotations, IResolvable, propertyAccess, TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
-import { DATA_DISK_CATEGORIES, DISK_PERFORMANCE_LEVELS } from "./checks/provider-rules";
+import { DATA_DISK_CATEGORIES, DISK_PERFORMANCE_LEVELS } from "./rules/provider-rules";
 import * as alicloud from "./gen/providers/alicloud";
-import { checkPropsObject, describe, Problems } from "./problems";
-import { checkAlicloudProvider } from "./regions";
+import { checkPropsObject, describe, Problems } from "./validation/problems";
+import { checkAlicloudProvider } from "./validation/regions";
 import {
   checkBoolean,
   checkByteLength,
@@ -22,7 +22,7 @@ import {
   cidrContains,
   parseIpv4Cidr,
   show,
-} from "./validation";
+} from "./validation/values";
 
 /** A data disk attached to the scaffold's instance; it becomes part of the custom image and is exported too. */
 export interface DataDisk {

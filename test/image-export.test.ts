@@ -19,7 +19,7 @@ import {
   ImageExportRole,
   ImageScaffold,
 } from "../src";
-import { checkOssPrefix } from "../src/validation";
+import { checkOssPrefix } from "../src/validation/values";
 
 // ---------------------------------------------------------------------------------------------------
 // Helpers

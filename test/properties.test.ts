@@ -1,4 +1,4 @@
-// Property-based tests: every validator in src/validation.ts is compared with an oracle written a
+// Property-based tests: every validator in src/validation/values.ts is compared with an oracle written a
 // different way (loops over character codes instead of regular expressions, 32-bit integer
 // arithmetic for CIDR blocks, a port of Go's time.ParseDuration for durations) over generated input
 // that straddles each rule's limits. Then: tokens of any shape pass through the constructs untouched.
@@ -33,7 +33,7 @@ import {
   parseGoDuration,
   parseIpv4Cidr,
   show,
-} from "../src/validation";
+} from "../src/validation/values";
 
 const RUNS = { numRuns: 400 };
 

@@ -1,6 +1,6 @@
-import { PROVIDER_RULES, ProviderRule, rulesFor, ValueCheck } from "../src/checks/provider-rules";
-import { SchemaConformance } from "../src/checks/schema-conformance";
-import { Violation, ViolationKind } from "../src/checks/violation";
+import { PROVIDER_RULES, ProviderRule, rulesFor, ValueCheck } from "../src/rules/provider-rules";
+import { SchemaConformance } from "../src/conformance/schema-conformance";
+import { Violation, ViolationKind } from "../src/conformance/violation";
 import { hostAddress, Stack, stackWith } from "./support/stacks";
 import { descriptionFacts, readValidations, ruleFacts } from "./support/validation-facts";
 

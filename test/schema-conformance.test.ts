@@ -3,8 +3,8 @@ import { BringYourOwnStack } from "../examples/bring-your-own";
 import { CrossRegionStack } from "../examples/cross-region";
 import { DocsExampleStack } from "../examples/docs-example";
 import { alicloud } from "../src";
-import { SchemaConformance } from "../src/checks/schema-conformance";
-import { Violation, ViolationKind } from "../src/checks/violation";
+import { SchemaConformance } from "../src/conformance/schema-conformance";
+import { Violation, ViolationKind } from "../src/conformance/violation";
 import { toConformToProviderSchema } from "../src/testing";
 import { Stack, validStack, validStackJson } from "./support/stacks";
 

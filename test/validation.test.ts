@@ -27,7 +27,7 @@ import {
   parseGoDuration,
   parseIpv4Cidr,
   show,
-} from "../src/validation";
+} from "../src/validation/values";
 
 /** A CIDR block the test knows to be valid. */
 function cidr(text: string): Ipv4Cidr {

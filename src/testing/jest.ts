@@ -3,8 +3,8 @@
 // `cdktf-alicloud-image-export/lib/testing`. It needs no jest types to compile: it talks to jest through
 // the global `expect`, and only augments jest's `Matchers` interface, which merges with @types/jest
 // wherever that is installed.
-import { SchemaConformance } from "../checks/schema-conformance";
-import { Violation } from "../checks/violation";
+import { SchemaConformance } from "../conformance/schema-conformance";
+import { Violation } from "../conformance/violation";
 
 declare global {
   // Augmenting jest's global namespace is the documented way to type a custom matcher.

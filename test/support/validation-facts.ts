@@ -4,7 +4,7 @@
 // vendored file must be encoded (and taught to this parser) before the suite passes again.
 import * as fs from "fs";
 import * as path from "path";
-import { ProviderRule, RuleCheck } from "../../src/checks/provider-rules";
+import { ProviderRule, RuleCheck } from "../../src/rules/provider-rules";
 
 export const VALIDATIONS_FILE = path.join(__dirname, "..", "..", "schema", "validations.json");
 

@@ -2,8 +2,8 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { EXIT_CANNOT_CHECK, EXIT_CONFORMS, EXIT_VIOLATIONS, main, USAGE } from "../src/checks/cli";
-import { RUNTIME_SCHEMA_FILES } from "../src/checks/terraform-schema";
+import { EXIT_CANNOT_CHECK, EXIT_CONFORMS, EXIT_VIOLATIONS, main, USAGE } from "../src/cli/main";
+import { RUNTIME_SCHEMA_FILES } from "../src/conformance/terraform-schema";
 import { Stack, validStack } from "./support/stacks";
 
 const ROOT = path.join(__dirname, "..");
@@ -130,7 +130,7 @@ describe("running the command", () => {
       const dir = outdir({ bad: stackWithTwoMistakes() });
       const result = spawnSync(
         process.execPath,
-        [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "src/checks/cli.ts", "check", dir],
+        [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "src/cli/main.ts", "check", dir],
         { cwd: ROOT, encoding: "utf8" },
       );
       expect(result.status).toBe(EXIT_VIOLATIONS);
@@ -153,13 +153,13 @@ describe("running the command", () => {
       path.join(pkg, "bin", "cdktf-alicloud-image-export.js"),
     );
     if (cli !== undefined) {
-      fs.mkdirSync(path.join(pkg, "lib", "checks"), { recursive: true });
-      fs.writeFileSync(path.join(pkg, "lib", "checks", "cli.js"), cli);
+      fs.mkdirSync(path.join(pkg, "lib", "cli"), { recursive: true });
+      fs.writeFileSync(path.join(pkg, "lib", "cli", "main.js"), cli);
     }
     return pkg;
   }
 
-  test("the bin script hands its arguments to lib/checks/cli and exits with its status", () => {
+  test("the bin script hands its arguments to lib/cli/main and exits with its status", () => {
     const pkg = packageWithBin("exports.main = (args) => { console.log(JSON.stringify(args)); return 7; };");
     const result = spawnSync(
       process.execPath,
@@ -182,7 +182,7 @@ describe("running the command", () => {
       },
     );
     expect(result.status).toBe(EXIT_CANNOT_CHECK);
-    expect(result.stderr).toContain("the compiled library is missing (lib/checks/cli.js)");
+    expect(result.stderr).toContain("the compiled library is missing (lib/cli/main.js)");
   });
 });
 
@@ -194,7 +194,7 @@ describe("packaging", () => {
     expect(pkg.files).toEqual(
       expect.arrayContaining(["bin/**/*.js", ...RUNTIME_SCHEMA_FILES.map((f) => `schema/${f}`)]),
     );
-    expect(pkg.scripts.check).toBe("npm run synth && tsx src/checks/cli.ts check cdktf.out");
+    expect(pkg.scripts.check).toBe("npm run synth && tsx src/cli/main.ts check cdktf.out");
   });
 
   test(

@@ -1,7 +1,7 @@
 // Loads the vendored provider schemas (`schema/*.json`, in the shape `terraform providers schema -json`
 // prints) at run time. The files ship in the npm package next to `lib/` (see `files` in package.json),
-// and this module sits two folders below the package root both as source (`src/checks/`) and compiled
-// (`lib/checks/`), so one relative path serves tests, tsx and the published library alike.
+// and this module sits two folders below the package root both as source (`src/conformance/`) and compiled
+// (`lib/conformance/`), so one relative path serves tests, tsx and the published library alike.
 import * as fs from "fs";
 import * as path from "path";
 

@@ -1,11 +1,11 @@
 // `cdktf-alicloud-image-export check [<cdktf.out>]`: checks every synthesized stack of an app against the
 // vendored provider schemas. bin/cdktf-alicloud-image-export.js runs the compiled copy of this file; in
-// this repository `npx tsx src/checks/cli.ts check cdktf.out` runs the source (see `npm run check`).
+// this repository `npx tsx src/cli/main.ts check cdktf.out` runs the source (see `npm run check`).
 import * as fs from "fs";
 import * as path from "path";
-import { listOf } from "./json-values";
-import { SchemaConformance } from "./schema-conformance";
-import { vendoredProviderNames } from "./terraform-schema";
+import { listOf } from "../conformance/json-values";
+import { SchemaConformance } from "../conformance/schema-conformance";
+import { vendoredProviderNames } from "../conformance/terraform-schema";
 
 /** Where the command writes: results to `log`, problems running it to `error`. */
 export interface CliOutput {

@@ -16,7 +16,7 @@ import {
   listOf,
   mapKeyPath,
 } from "./json-values";
-import { ProviderRule, RuleCheck, rulesFor, ValueCheck } from "./provider-rules";
+import { ProviderRule, RuleCheck, rulesFor, ValueCheck } from "../rules/provider-rules";
 import { ViolationKind } from "./violation";
 
 interface Container {

@@ -1,9 +1,14 @@
 import { IAspect, TerraformResource, Token } from "cdktf";
 import { IConstruct } from "constructs";
-import { ImageExport } from "./image-export";
-import { describe, Problems } from "./problems";
-import { addRegionValidation, RegionIndex, regionChecks } from "./regions";
-import { checkBucketName, checkCreateTimeout, checkCustomImageId, checkOssPrefix } from "./validation";
+import { ImageExport } from "../image-export";
+import { describe, Problems } from "../validation/problems";
+import { addRegionValidation, RegionIndex, regionChecks } from "../validation/regions";
+import {
+  checkBucketName,
+  checkCreateTimeout,
+  checkCustomImageId,
+  checkOssPrefix,
+} from "../validation/values";
 
 const EXPORT_TYPE = "alicloud_image_export";
 

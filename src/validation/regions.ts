@@ -12,7 +12,7 @@ import {
   Tokenization,
 } from "cdktf";
 import { Construct, IConstruct } from "constructs";
-import { Check, checkRegionId, KNOWN_REGIONS, show } from "./validation";
+import { Check, checkRegionId, KNOWN_REGIONS, show } from "./values";
 
 /** A prop whose value may refer to another resource, e.g. `imageId: image.id`. */
 export interface ReferenceProp {

@@ -16,7 +16,7 @@ import {
   JsonObject,
   mapKeyPath,
 } from "./json-values";
-import { hasItemCountRule } from "./provider-rules";
+import { hasItemCountRule } from "../rules/provider-rules";
 import { CtyType, SchemaAttribute, SchemaBlock, SchemaBlockType } from "./terraform-schema";
 import { ViolationKind } from "./violation";
 

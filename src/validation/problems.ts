@@ -1,5 +1,5 @@
 import { Token } from "cdktf";
-import { Check, show } from "./validation";
+import { Check, show } from "./values";
 
 /**
  * Collects every problem with a construct's props, then throws them together, so a user fixes all of
