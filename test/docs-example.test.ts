@@ -1,4 +1,4 @@
-// The provider's documentation example for alicloud_image_export (see /work/shared/seed), written down
+// The provider's documentation example for alicloud_image_export (see ../shared/seed beside the repository), written down
 // here as structure: which blocks it declares, which arguments it sets on each, and which block
 // refers to which. `new ImageExport(stack, "Export")` must reproduce that structure; where it differs
 // on purpose, the difference is named and explained next to it.

@@ -1,141 +1,37 @@
-import { RandomProvider } from "@cdktf/provider-random/lib/provider";
-import {
-  AnnotationMetadataEntryType,
-  TerraformDataSource,
-  TerraformOutput,
-  TerraformResource,
-  TerraformStack,
-  TerraformVariable,
-  Testing,
-} from "cdktf";
+import { AnnotationMetadataEntryType, TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { Construct } from "constructs";
 import {
   alicloud,
   ExportBucket,
-  IMAGE_EXPORT_ROLE_NAME,
-  IMAGE_EXPORT_ROLE_POLICY,
   ImageExport,
   ImageExportProps,
   ImageExportRole,
   ImageScaffold,
 } from "../src";
 import { checkOssPrefix } from "../src/validation/values";
-
-// ---------------------------------------------------------------------------------------------------
-// Helpers
-
-/** One block of the synthesized JSON: a resource, a data source or a provider configuration. */
-interface Block {
-  readonly [key: string]: unknown;
-}
-
-/** The parts of the synthesized JSON these tests look at. */
-interface Config {
-  readonly resource?: Record<string, Record<string, Block>>;
-  readonly data?: Record<string, Record<string, Block>>;
-  readonly provider?: Record<string, Block[]>;
-  readonly output?: Record<string, { readonly value: unknown }>;
-}
-
-/** A generated binding class: all the tests need is its Terraform type name. */
-interface ElementType {
-  readonly tfResourceType: string;
-}
-
-const REGION = "cn-hangzhou";
-
-/** A stack named 'stack' in a fresh app, with the default alicloud provider in `region`. */
-function newStack(region = REGION): TerraformStack {
-  const stack = new TerraformStack(Testing.app(), "stack");
-  new alicloud.provider.AlicloudProvider(stack, "alicloud", { region });
-  return stack;
-}
-
-/** Synthesizes with validations on, as `cdktf synth` does, and parses the JSON. */
-function synth(stack: TerraformStack): Config {
-  return JSON.parse(Testing.synth(stack, true)) as Config;
-}
-
-function resources(config: Config, type: ElementType): Block[] {
-  return Object.values(config.resource?.[type.tfResourceType] ?? {});
-}
-
-function dataSources(config: Config, type: ElementType): Block[] {
-  return Object.values(config.data?.[type.tfResourceType] ?? {});
-}
-
-/** The only resource of a type; fails the test when there are none or several. */
-function theResource(config: Config, type: ElementType): Block {
-  const found = resources(config, type);
-  expect(found).toHaveLength(1);
-  return found[0];
-}
-
-function theDataSource(config: Config, type: ElementType): Block {
-  const found = dataSources(config, type);
-  expect(found).toHaveLength(1);
-  return found[0];
-}
-
-/** The Terraform address of an element, e.g. `alicloud_image.Export_Scaffold_EDDABC9B`. */
-function address(element: TerraformResource | TerraformDataSource): string {
-  const data = element instanceof TerraformDataSource ? "data." : "";
-  return `${data}${element.terraformResourceType}.${element.friendlyUniqueId}`;
-}
-
-/** How the synthesized JSON refers to an attribute of an element: `${alicloud_image.X.id}`. */
-function reference(element: TerraformResource | TerraformDataSource, attribute: string): string {
-  return `\${${address(element)}.${attribute}}`;
-}
-
-/** Fails the test unless the value is defined, and returns it. */
-function defined<T>(value: T | undefined): T {
-  expect(value).toBeDefined();
-  return value as T;
-}
-
-/** What the given strings (tokens included) synthesize to, read back from outputs. */
-function resolve(stack: TerraformStack, values: Record<string, string>): Record<string, unknown> {
-  for (const [name, value] of Object.entries(values)) new TerraformOutput(stack, name, { value });
-  const config = synth(stack);
-  return Object.fromEntries(Object.keys(values).map((name) => [name, config.output?.[name]?.value]));
-}
-
-function warningsOf(construct: Construct): string[] {
-  return construct.node.metadata
-    .filter((entry) => entry.type === AnnotationMetadataEntryType.WARN)
-    .map((entry) => String(entry.data));
-}
-
-/** The resource types the image scaffold creates. */
-const SCAFFOLD_TYPES = [
-  alicloud.vpc.Vpc,
-  alicloud.vswitch.Vswitch,
-  alicloud.securityGroup.SecurityGroup,
-  alicloud.instance.Instance,
-  alicloud.image.Image,
-];
-
-/** The alicloud resource types an export bucket creates. */
-const BUCKET_TYPES = [
-  alicloud.ossBucket.OssBucket,
-  alicloud.ossBucketAcl.OssBucketAcl,
-  alicloud.ossBucketPublicAccessBlock.OssBucketPublicAccessBlock,
-  alicloud.ossBucketServerSideEncryption.OssBucketServerSideEncryption,
-];
-
-const BRING_YOUR_OWN: ImageExportProps = {
-  imageId: "m-bp1g7004ksh0oeuc1234",
-  ossBucket: "my-exports",
-  ossPrefix: "nightly",
-};
-
-// ---------------------------------------------------------------------------------------------------
+import {
+  BRING_YOUR_OWN,
+  BUCKET_TYPES,
+  address,
+  defined,
+  escapeRegExp,
+  reference,
+  resolve,
+  resources,
+  SCAFFOLD_TYPES,
+  synth,
+  theDataSource,
+  theResource,
+  warningsOf,
+  REGION,
+  Config,
+} from "./support/config";
+import { stackInRegion } from "./support/synth-helpers";
 
 describe("ImageExport with your own image and bucket", () => {
   test("creates exactly one alicloud_image_export with your values and nothing else", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
 
     // WHEN
     new ImageExport(stack, "Export", BRING_YOUR_OWN);
@@ -156,7 +52,7 @@ describe("ImageExport with your own image and bucket", () => {
 
   test("waits the provider's default 20 minutes and depends on nothing", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
 
     // WHEN
     new ImageExport(stack, "Export", BRING_YOUR_OWN);
@@ -171,7 +67,7 @@ describe("ImageExport with your own image and bucket", () => {
 
   test("exposes the export as 'Resource' and its attributes", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
 
     // WHEN
     const exported = new ImageExport(stack, "Export", { ...BRING_YOUR_OWN, createTimeout: "45m" });
@@ -199,7 +95,7 @@ describe("ImageExport with your own image and bucket", () => {
 
   test("leaves every sub-resource undefined", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
 
     // WHEN
     const exported = new ImageExport(stack, "Export", BRING_YOUR_OWN);
@@ -239,7 +135,7 @@ describe("ImageExport with your own image and bucket", () => {
 describe("ImageExport with nothing given", () => {
   test("looks up a zone, an instance type and a Linux source image", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
 
     // WHEN
     const exported = new ImageExport(stack, "Export");
@@ -272,7 +168,7 @@ describe("ImageExport with nothing given", () => {
 
   test("builds the network, the instance and the image, each wired to the one before", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
 
     // WHEN
     const exported = new ImageExport(stack, "Export");
@@ -317,7 +213,7 @@ describe("ImageExport with nothing given", () => {
 
   test("creates a bucket named from a random number, with its ACL, access block and encryption", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
 
     // WHEN
     const exported = new ImageExport(stack, "Export");
@@ -344,7 +240,7 @@ describe("ImageExport with nothing given", () => {
 
   test("exports the created image into the created bucket", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
 
     // WHEN
     const exported = new ImageExport(stack, "Export");
@@ -359,7 +255,7 @@ describe("ImageExport with nothing given", () => {
 
   test("exposes every sub-resource it created, under stable ids", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
 
     // WHEN
     const exported = new ImageExport(stack, "Export");
@@ -387,7 +283,7 @@ describe("ImageExport with nothing given", () => {
 
   test("makes the export wait for the bucket's ACL, public access block and encryption", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
 
     // WHEN
     const exported = new ImageExport(stack, "Export");
@@ -404,7 +300,7 @@ describe("ImageExport with nothing given", () => {
 
   test("makes the export wait for a created bucket even when the image is yours", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
 
     // WHEN
     const exported = new ImageExport(stack, "Export", { imageId: "m-bp1abc" });
@@ -422,7 +318,7 @@ describe("ImageExport with nothing given", () => {
 
   test("builds the image but creates no bucket when the bucket is yours", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
 
     // WHEN
     const exported = new ImageExport(stack, "Export", { ossBucket: "my-exports" });
@@ -444,7 +340,7 @@ describe("ImageExport with nothing given", () => {
 describe("the default ossPrefix", () => {
   test("is 1-30 letters or digits and starts with the construct's id", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
 
     // WHEN
     const exported = new ImageExport(stack, "Export");
@@ -458,7 +354,7 @@ describe("the default ossPrefix", () => {
 
   test("stays within 30 characters for a long id and drops what isn't a letter or digit", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
     const yours = { imageId: "m-bp1abc", ossBucket: "my-exports" };
 
     // WHEN
@@ -478,8 +374,8 @@ describe("the default ossPrefix", () => {
 
   test("is the same each time the app is synthesized", () => {
     // GIVEN
-    const first = new ImageExport(newStack(), "Export");
-    const second = new ImageExport(newStack(), "Export");
+    const first = new ImageExport(stackInRegion(), "Export");
+    const second = new ImageExport(stackInRegion(), "Export");
 
     // WHEN
     const prefixes = [first, second].map(
@@ -495,7 +391,7 @@ describe("the default ossPrefix", () => {
 
   test("differs between two exports, even two with the same id", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
 
     const yours = { imageId: "m-bp1abc", ossBucket: "my-exports" };
 
@@ -521,7 +417,7 @@ describe("the default ossPrefix", () => {
 describe("secure defaults", () => {
   test("the instance has no public bandwidth and a token-only metadata service", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
 
     // WHEN
     new ImageExport(stack, "Export");
@@ -536,7 +432,7 @@ describe("secure defaults", () => {
 
   test("the security group drops traffic between its members and has no rules at all", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
 
     // WHEN
     new ImageExport(stack, "Export");
@@ -551,7 +447,7 @@ describe("secure defaults", () => {
 
   test("the bucket is private, blocks public access, is encrypted and survives a destroy", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
 
     // WHEN
     new ImageExport(stack, "Export");
@@ -572,7 +468,7 @@ describe("secure defaults", () => {
 
   test("only Linux images are considered to boot from (Windows Server images can't be exported)", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
 
     // WHEN
     new ImageExport(stack, "Export", { sourceImageNameRegex: "^win", sourceImageOwners: "self" });
@@ -587,508 +483,10 @@ describe("secure defaults", () => {
   });
 });
 
-describe("the RAM role", () => {
-  test("is not created by default", () => {
-    // GIVEN
-    const stack = newStack();
-
-    // WHEN
-    const exported = new ImageExport(stack, "Export");
-    const synthesized = Testing.synth(stack, true);
-
-    // THEN
-    expect(exported.role).toBeUndefined();
-    expect(synthesized).not.toHaveResource(alicloud.ramRole.RamRole);
-    expect(synthesized).not.toHaveResource(alicloud.ramRolePolicyAttachment.RamRolePolicyAttachment);
-    expect(synthesized).not.toHaveResource(alicloud.ramPolicy.RamPolicy);
-  });
-
-  test("createRole: true creates AliyunECSImageExportDefaultRole, trusted only by ECS", () => {
-    // GIVEN
-    const stack = newStack();
-
-    // WHEN
-    const exported = new ImageExport(stack, "Export", { ...BRING_YOUR_OWN, createRole: true });
-    const config = synth(stack);
-
-    // THEN
-    expect(IMAGE_EXPORT_ROLE_NAME).toBe("AliyunECSImageExportDefaultRole");
-    expect(defined(exported.role).node.id).toBe("Role");
-    const role = theResource(config, alicloud.ramRole.RamRole);
-    expect(role.role_name).toBe("AliyunECSImageExportDefaultRole");
-    expect(JSON.parse(role.assume_role_policy_document as string)).toEqual({
-      Version: "1",
-      Statement: [
-        {
-          Action: "sts:AssumeRole",
-          Effect: "Allow",
-          Principal: { Service: ["ecs.aliyuncs.com"] },
-        },
-      ],
-    });
-  });
-
-  test("createRole: true attaches the system policy AliyunECSImageExportRolePolicy", () => {
-    // GIVEN
-    const stack = newStack();
-
-    // WHEN
-    const exported = new ImageExport(stack, "Export", { ...BRING_YOUR_OWN, createRole: true });
-    const config = synth(stack);
-
-    // THEN
-    const role = defined(exported.role);
-    expect(IMAGE_EXPORT_ROLE_POLICY).toBe("AliyunECSImageExportRolePolicy");
-    expect(theResource(config, alicloud.ramRolePolicyAttachment.RamRolePolicyAttachment)).toEqual({
-      role_name: reference(role.resource, "role_name"),
-      policy_name: "AliyunECSImageExportRolePolicy",
-      policy_type: "System",
-    });
-  });
-
-  test("createRole: true makes the export wait for the policy attachment", () => {
-    // GIVEN
-    const stack = newStack();
-
-    // WHEN
-    const exported = new ImageExport(stack, "Export", { ...BRING_YOUR_OWN, createRole: true });
-    const config = synth(stack);
-
-    // THEN
-    expect(theResource(config, alicloud.imageExport.ImageExport).depends_on).toEqual([
-      address(defined(exported.role).policyAttachment),
-    ]);
-  });
-
-  test("createRole: false creates no role", () => {
-    // GIVEN
-    const stack = newStack();
-
-    // WHEN
-    new ImageExport(stack, "Export", { ...BRING_YOUR_OWN, createRole: false });
-    const synthesized = Testing.synth(stack, true);
-
-    // THEN
-    expect(synthesized).not.toHaveResource(alicloud.ramRole.RamRole);
-  });
-
-  test("one ImageExportRole shared by two exports is created once and both wait for it", () => {
-    // GIVEN
-    const stack = newStack();
-    const role = new ImageExportRole(stack, "ExportRole");
-
-    // WHEN
-    const first = new ImageExport(stack, "First", { ...BRING_YOUR_OWN, role });
-    const second = new ImageExport(stack, "Second", { ...BRING_YOUR_OWN, ossPrefix: "weekly", role });
-    const config = synth(stack);
-
-    // THEN
-    expect(resources(config, alicloud.ramRole.RamRole)).toHaveLength(1);
-    expect(first.role).toBeUndefined();
-    expect(second.role).toBeUndefined();
-    const exports = resources(config, alicloud.imageExport.ImageExport);
-    expect(exports).toHaveLength(2);
-    for (const exported of exports) {
-      expect(exported.depends_on).toEqual([address(role.policyAttachment)]);
-    }
-  });
-
-  test("a shared role comes before the bucket's pieces in depends_on", () => {
-    // GIVEN
-    const stack = newStack();
-    const role = new ImageExportRole(stack, "ExportRole");
-
-    // WHEN
-    const exported = new ImageExport(stack, "Export", { imageId: "m-bp1abc", role });
-    const config = synth(stack);
-
-    // THEN
-    const bucket = defined(exported.exportBucket);
-    expect(theResource(config, alicloud.imageExport.ImageExport).depends_on).toEqual([
-      address(role.policyAttachment),
-      address(bucket.acl),
-      address(bucket.publicAccessBlock),
-      address(bucket.encryption),
-    ]);
-  });
-});
-
-describe("bringing your own network pieces", () => {
-  test("vpcId with vswitchCidrBlock: a vSwitch and a security group are created in your VPC", () => {
-    // GIVEN
-    const stack = newStack();
-
-    // WHEN
-    const exported = new ImageExport(stack, "Export", {
-      vpcId: "vpc-bp1abc",
-      vswitchCidrBlock: "10.20.30.0/24",
-    });
-    const config = synth(stack);
-
-    // THEN
-    expect(exported.vpc).toBeUndefined();
-    expect(resources(config, alicloud.vpc.Vpc)).toHaveLength(0);
-    expect(theResource(config, alicloud.vswitch.Vswitch)).toMatchObject({
-      vpc_id: "vpc-bp1abc",
-      cidr_block: "10.20.30.0/24",
-    });
-    expect(theResource(config, alicloud.securityGroup.SecurityGroup)).toMatchObject({ vpc_id: "vpc-bp1abc" });
-    expect(theResource(config, alicloud.instance.Instance)).toMatchObject({
-      vswitch_id: reference(defined(exported.vswitch), "id"),
-      security_groups: [reference(defined(exported.securityGroup), "id")],
-    });
-    expect(dataSources(config, alicloud.dataAlicloudZones.DataAlicloudZones)).toHaveLength(1);
-  });
-
-  test("vswitchId with vpcId: only a security group is created, and the vSwitch decides the zone", () => {
-    // GIVEN
-    const stack = newStack();
-
-    // WHEN
-    const exported = new ImageExport(stack, "Export", {
-      vswitchId: "vsw-bp1abc",
-      vpcId: "vpc-bp1abc",
-      instanceType: "ecs.g7.large",
-    });
-    const config = synth(stack);
-
-    // THEN
-    expect(exported.vpc).toBeUndefined();
-    expect(exported.vswitch).toBeUndefined();
-    expect(resources(config, alicloud.vpc.Vpc)).toHaveLength(0);
-    expect(resources(config, alicloud.vswitch.Vswitch)).toHaveLength(0);
-    expect(dataSources(config, alicloud.dataAlicloudZones.DataAlicloudZones)).toHaveLength(0);
-    expect(theResource(config, alicloud.securityGroup.SecurityGroup)).toMatchObject({ vpc_id: "vpc-bp1abc" });
-    const instance = theResource(config, alicloud.instance.Instance);
-    expect(instance).toMatchObject({
-      vswitch_id: "vsw-bp1abc",
-      instance_type: "ecs.g7.large",
-      security_groups: [reference(defined(exported.securityGroup), "id")],
-    });
-    expect(instance.availability_zone).toBeUndefined();
-    expect(warningsOf(defined(exported.scaffold))).toEqual([]);
-  });
-
-  test("vswitchId without instanceType warns that the type may not be sold in the vSwitch's zone", () => {
-    // GIVEN
-    const stack = newStack();
-
-    // WHEN
-    const exported = new ImageExport(stack, "Export", { vswitchId: "vsw-bp1abc", vpcId: "vpc-bp1abc" });
-    const config = synth(stack);
-
-    // THEN
-    expect(warningsOf(defined(exported.scaffold))).toEqual([
-      expect.stringMatching(/^vswitchId is given without instanceType: .* Give instanceType to be sure\.$/),
-    ]);
-    expect(theDataSource(config, alicloud.dataAlicloudInstanceTypes.DataAlicloudInstanceTypes)).toEqual({
-      cpu_core_count: 2,
-      memory_size: 4,
-      instance_charge_type: "PostPaid",
-    });
-  });
-
-  test("securityGroupId with vswitchId: no network piece is created and the instance uses yours", () => {
-    // GIVEN
-    const stack = newStack();
-
-    // WHEN
-    const exported = new ImageExport(stack, "Export", {
-      securityGroupId: "sg-bp1abc",
-      vswitchId: "vsw-bp1abc",
-      instanceType: "ecs.g7.large",
-    });
-    const config = synth(stack);
-
-    // THEN
-    expect(exported.vpc).toBeUndefined();
-    expect(exported.vswitch).toBeUndefined();
-    expect(exported.securityGroup).toBeUndefined();
-    for (const type of [alicloud.vpc.Vpc, alicloud.vswitch.Vswitch, alicloud.securityGroup.SecurityGroup]) {
-      expect(resources(config, type)).toHaveLength(0);
-    }
-    expect(theResource(config, alicloud.instance.Instance)).toMatchObject({
-      vswitch_id: "vsw-bp1abc",
-      security_groups: ["sg-bp1abc"],
-    });
-    expect(theResource(config, alicloud.imageExport.ImageExport).image_id).toBe(
-      reference(defined(exported.image), "id"),
-    );
-  });
-
-  test("securityGroupId with vpcId: the vSwitch is created in your VPC, the security group is yours", () => {
-    // GIVEN
-    const stack = newStack();
-
-    // WHEN
-    const exported = new ImageExport(stack, "Export", {
-      securityGroupId: "sg-bp1abc",
-      vpcId: "vpc-bp1abc",
-      vswitchCidrBlock: "10.0.0.0/24",
-    });
-    const config = synth(stack);
-
-    // THEN
-    expect(exported.securityGroup).toBeUndefined();
-    expect(resources(config, alicloud.securityGroup.SecurityGroup)).toHaveLength(0);
-    expect(theResource(config, alicloud.vswitch.Vswitch)).toMatchObject({ vpc_id: "vpc-bp1abc" });
-    expect(theResource(config, alicloud.instance.Instance)).toMatchObject({
-      vswitch_id: reference(defined(exported.vswitch), "id"),
-      security_groups: ["sg-bp1abc"],
-    });
-  });
-});
-
-describe("scaffold options", () => {
-  test("zoneId replaces the zone lookup everywhere a zone is needed", () => {
-    // GIVEN
-    const stack = newStack();
-
-    // WHEN
-    const exported = new ImageExport(stack, "Export", { zoneId: "cn-hangzhou-h" });
-    const config = synth(stack);
-
-    // THEN
-    expect(defined(exported.scaffold).zones).toBeUndefined();
-    expect(dataSources(config, alicloud.dataAlicloudZones.DataAlicloudZones)).toHaveLength(0);
-    expect(theDataSource(config, alicloud.dataAlicloudInstanceTypes.DataAlicloudInstanceTypes)).toMatchObject(
-      {
-        availability_zone: "cn-hangzhou-h",
-      },
-    );
-    expect(theResource(config, alicloud.vswitch.Vswitch).zone_id).toBe("cn-hangzhou-h");
-    expect(theResource(config, alicloud.instance.Instance).availability_zone).toBe("cn-hangzhou-h");
-  });
-
-  test("instanceType replaces the type lookup and narrows the zone and image lookups", () => {
-    // GIVEN
-    const stack = newStack();
-
-    // WHEN
-    const exported = new ImageExport(stack, "Export", { instanceType: "ecs.g7.large" });
-    const config = synth(stack);
-
-    // THEN
-    expect(defined(exported.scaffold).instanceTypes).toBeUndefined();
-    expect(dataSources(config, alicloud.dataAlicloudInstanceTypes.DataAlicloudInstanceTypes)).toHaveLength(0);
-    expect(theDataSource(config, alicloud.dataAlicloudZones.DataAlicloudZones)).toMatchObject({
-      available_instance_type: "ecs.g7.large",
-    });
-    expect(theDataSource(config, alicloud.dataAlicloudImages.DataAlicloudImages).instance_type).toBe(
-      "ecs.g7.large",
-    );
-    expect(theResource(config, alicloud.instance.Instance).instance_type).toBe("ecs.g7.large");
-  });
-
-  test("instanceTypeFamily picks the type from that family instead of by size", () => {
-    // GIVEN
-    const stack = newStack();
-
-    // WHEN
-    new ImageExport(stack, "Export", { instanceTypeFamily: "ecs.g7" });
-    const config = synth(stack);
-
-    // THEN
-    const lookup = theDataSource(config, alicloud.dataAlicloudInstanceTypes.DataAlicloudInstanceTypes);
-    expect(lookup.instance_type_family).toBe("ecs.g7");
-    expect(lookup.cpu_core_count).toBeUndefined();
-    expect(lookup.memory_size).toBeUndefined();
-  });
-
-  test("sourceImageId replaces the image lookup", () => {
-    // GIVEN
-    const stack = newStack();
-
-    // WHEN
-    const exported = new ImageExport(stack, "Export", {
-      sourceImageId: "ubuntu_22_04_x64_20G_alibase_20240101.vhd",
-    });
-    const config = synth(stack);
-
-    // THEN
-    expect(defined(exported.scaffold).sourceImages).toBeUndefined();
-    expect(dataSources(config, alicloud.dataAlicloudImages.DataAlicloudImages)).toHaveLength(0);
-    expect(theResource(config, alicloud.instance.Instance).image_id).toBe(
-      "ubuntu_22_04_x64_20G_alibase_20240101.vhd",
-    );
-  });
-
-  test("dataDisks reach the instance, each deleted with it", () => {
-    // GIVEN
-    const stack = newStack();
-
-    // WHEN
-    new ImageExport(stack, "Export", {
-      dataDisks: [
-        { size: 500, category: "cloud_essd", performanceLevel: "PL1", name: "data", description: "scratch" },
-        { size: 1 },
-      ],
-    });
-    const config = synth(stack);
-
-    // THEN
-    expect(theResource(config, alicloud.instance.Instance).data_disks).toEqual([
-      {
-        size: 500,
-        category: "cloud_essd",
-        performance_level: "PL1",
-        name: "data",
-        description: "scratch",
-        delete_with_instance: true,
-      },
-      { size: 1, delete_with_instance: true },
-    ]);
-  });
-
-  test("without dataDisks the instance has none", () => {
-    // GIVEN
-    const stack = newStack();
-
-    // WHEN
-    new ImageExport(stack, "Export");
-    const config = synth(stack);
-
-    // THEN
-    expect(theResource(config, alicloud.instance.Instance).data_disks).toBeUndefined();
-  });
-
-  test("instancePublicBandwidth gives the instance outbound bandwidth", () => {
-    // GIVEN
-    const stack = newStack();
-
-    // WHEN
-    new ImageExport(stack, "Export", { instancePublicBandwidth: 100 });
-    const synthesized = Testing.synth(stack, true);
-
-    // THEN
-    expect(synthesized).toHaveResourceWithProperties(alicloud.instance.Instance, {
-      internet_max_bandwidth_out: 100,
-    });
-  });
-
-  test("namePrefix names the VPC, vSwitch, security group, instance and image", () => {
-    // GIVEN
-    const stack = newStack();
-
-    // WHEN
-    new ImageExport(stack, "Export", { namePrefix: "nightly-web" });
-    const config = synth(stack);
-
-    // THEN
-    expect(theResource(config, alicloud.vpc.Vpc).vpc_name).toBe("nightly-web");
-    expect(theResource(config, alicloud.vswitch.Vswitch).vswitch_name).toBe("nightly-web");
-    expect(theResource(config, alicloud.securityGroup.SecurityGroup).security_group_name).toBe("nightly-web");
-    expect(theResource(config, alicloud.instance.Instance).instance_name).toBe("nightly-web");
-    // Custom image names are unique per region, so the image's name carries a suffix.
-    expect(theResource(config, alicloud.image.Image).image_name).toMatch(/^nightly-web-[0-9a-f]{8}$/);
-  });
-
-  test("imageName and imageDescription name only the image", () => {
-    // GIVEN
-    const stack = newStack();
-
-    // WHEN
-    new ImageExport(stack, "Export", {
-      namePrefix: "nightly-web",
-      imageName: "web-golden",
-      imageDescription: "Golden web image",
-    });
-    const config = synth(stack);
-
-    // THEN
-    expect(theResource(config, alicloud.image.Image)).toMatchObject({
-      image_name: "web-golden",
-      description: "Golden web image",
-    });
-    expect(theResource(config, alicloud.instance.Instance).instance_name).toBe("nightly-web");
-  });
-
-  test("instanceForceDelete reaches the instance, false included", () => {
-    // GIVEN
-    const stack = newStack();
-
-    // WHEN
-    new ImageExport(stack, "Forced", { instanceForceDelete: true, ossBucket: "my-exports" });
-    new ImageExport(stack, "Kept", { instanceForceDelete: false, ossBucket: "my-exports" });
-    const config = synth(stack);
-
-    // THEN
-    expect(resources(config, alicloud.instance.Instance).map((i) => i.force_delete)).toEqual([true, false]);
-  });
-
-  test("vpcCidrBlock sets the VPC's block and, without vswitchCidrBlock, the vSwitch's", () => {
-    // GIVEN
-    const stack = newStack();
-
-    // WHEN
-    new ImageExport(stack, "Export", { vpcCidrBlock: "10.0.0.0/16" });
-    const config = synth(stack);
-
-    // THEN
-    expect(theResource(config, alicloud.vpc.Vpc).cidr_block).toBe("10.0.0.0/16");
-    expect(theResource(config, alicloud.vswitch.Vswitch).cidr_block).toBe("10.0.0.0/16");
-  });
-
-  test("vswitchCidrBlock sets the vSwitch's block inside the VPC's", () => {
-    // GIVEN
-    const stack = newStack();
-
-    // WHEN
-    new ImageExport(stack, "Export", { vpcCidrBlock: "10.0.0.0/16", vswitchCidrBlock: "10.0.255.0/24" });
-    const config = synth(stack);
-
-    // THEN
-    expect(theResource(config, alicloud.vpc.Vpc).cidr_block).toBe("10.0.0.0/16");
-    expect(theResource(config, alicloud.vswitch.Vswitch).cidr_block).toBe("10.0.255.0/24");
-  });
-});
-
-describe("bucket options", () => {
-  test("bucketNamePrefix starts the bucket's name, followed by the random suffix", () => {
-    // GIVEN
-    const stack = newStack();
-
-    // WHEN
-    const exported = new ImageExport(stack, "Export", { bucketNamePrefix: "web-exports" });
-    const synthesized = Testing.synth(stack, true);
-
-    // THEN
-    expect(synthesized).toHaveResourceWithProperties(alicloud.ossBucket.OssBucket, {
-      bucket: `web-exports-${reference(defined(exported.bucketNameSuffix), "result")}`,
-    });
-  });
-
-  test("bucketForceDestroy lets destroy delete a bucket that still holds files", () => {
-    // GIVEN
-    const stack = newStack();
-
-    // WHEN
-    new ImageExport(stack, "Export", { bucketForceDestroy: true });
-    const synthesized = Testing.synth(stack, true);
-
-    // THEN
-    expect(synthesized).toHaveResourceWithProperties(alicloud.ossBucket.OssBucket, { force_destroy: true });
-  });
-
-  test("two exports that each create a bucket share one random provider", () => {
-    // GIVEN
-    const stack = newStack();
-
-    // WHEN
-    new ImageExport(stack, "First", { imageId: "m-bp1abc" });
-    new ImageExport(stack, "Second", { imageId: "m-bp1abc" });
-    const config = synth(stack);
-
-    // THEN
-    expect(resources(config, alicloud.ossBucket.OssBucket)).toHaveLength(2);
-    expect(config.provider?.random).toHaveLength(1);
-  });
-});
-
 describe("createTimeout", () => {
   test("sets the export's create timeout", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
 
     // WHEN
     new ImageExport(stack, "Export", { ...BRING_YOUR_OWN, createTimeout: "1h30m" });
@@ -1104,7 +502,7 @@ describe("createTimeout", () => {
 describe("an explicit provider", () => {
   test("is used by every resource and data source the construct creates", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
     const shanghai = new alicloud.provider.AlicloudProvider(stack, "shanghai", {
       region: "cn-shanghai",
       alias: "shanghai",
@@ -1136,7 +534,7 @@ describe("an explicit provider", () => {
 
   test("is used by the export itself when image and bucket are yours", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
     const shanghai = new alicloud.provider.AlicloudProvider(stack, "shanghai", {
       region: "cn-shanghai",
       alias: "shanghai",
@@ -1369,7 +767,7 @@ describe("validation of single props", () => {
     ],
   ])("%s", (_case, props, message) => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
 
     // WHEN / THEN
     expect(() => new ImageExport(stack, "Export", props)).toThrow(
@@ -1378,14 +776,14 @@ describe("validation of single props", () => {
   });
 
   test("props that aren't an object are reported as such", () => {
-    expect(() => new ImageExport(newStack(), "Export", null as unknown as ImageExportProps)).toThrow(
+    expect(() => new ImageExport(stackInRegion(), "Export", null as unknown as ImageExportProps)).toThrow(
       /^ImageExport at 'stack\/Export': props must be an object of ImageExport options, got null$/,
     );
   });
 
   test("every prop passes right at its limit", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
 
     // WHEN
     new ImageExport(stack, "Export", {
@@ -1413,7 +811,7 @@ describe("validation of single props", () => {
 
   test("the smallest values pass too", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
 
     // WHEN / THEN
     expect(
@@ -1434,18 +832,18 @@ describe("validation of single props", () => {
   });
 
   test("an ImageScaffold on its own names itself in its messages", () => {
-    expect(() => new ImageScaffold(newStack(), "Scaffold", { instancePublicBandwidth: 101 })).toThrow(
+    expect(() => new ImageScaffold(stackInRegion(), "Scaffold", { instancePublicBandwidth: 101 })).toThrow(
       /^ImageScaffold at 'stack\/Scaffold': instancePublicBandwidth must be a whole number from 0 to 100 Mbit\/s, got 101$/,
     );
   });
 
   test("an ExportBucket on its own names itself and its own prop names", () => {
     expect(
-      () => new ExportBucket(newStack(), "Bucket", { forceDestroy: "yes" as unknown as boolean }),
+      () => new ExportBucket(stackInRegion(), "Bucket", { forceDestroy: "yes" as unknown as boolean }),
     ).toThrow(
       /^ExportBucket at 'stack\/Bucket': forceDestroy must be true or false, got 'yes' \(a string\)$/,
     );
-    expect(() => new ExportBucket(newStack(), "Bucket", { bucketNamePrefix: "Exports" })).toThrow(
+    expect(() => new ExportBucket(stackInRegion(), "Bucket", { bucketNamePrefix: "Exports" })).toThrow(
       /^ExportBucket at 'stack\/Bucket': bucketNamePrefix must be 1-57 .*, got 'Exports' \(has upper-case letters\)$/,
     );
   });
@@ -1463,7 +861,7 @@ describe("validation of several problems at once", () => {
     };
 
     // WHEN
-    const create = () => new ImageExport(newStack(), "Export", props);
+    const create = () => new ImageExport(stackInRegion(), "Export", props);
 
     // THEN
     expect(create).toThrow(/^5 problems:\n/);
@@ -1478,7 +876,7 @@ describe("validation of several problems at once", () => {
 
   test("nothing is created when the props are rejected", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
 
     // WHEN
     expect(() => new ImageExport(stack, "Export", { ossPrefix: "my prefix" })).toThrow();
@@ -1585,7 +983,7 @@ describe("validation of contradictions", () => {
     ],
   ])("%s", (_case, props, message) => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
 
     // WHEN / THEN
     expect(() => new ImageExport(stack, "Export", props)).toThrow(
@@ -1595,7 +993,7 @@ describe("validation of contradictions", () => {
 
   test("createRole: true with role is rejected", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
     const role = new ImageExportRole(stack, "ExportRole");
 
     // WHEN / THEN
@@ -1606,7 +1004,7 @@ describe("validation of contradictions", () => {
 
   test("createRole: false with role is fine", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
     const role = new ImageExportRole(stack, "ExportRole");
 
     // WHEN / THEN
@@ -1617,7 +1015,7 @@ describe("validation of contradictions", () => {
 
   test("a contradiction with imageId is reported for every scaffold option given", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
 
     // WHEN / THEN
     expect(
@@ -1635,7 +1033,7 @@ describe("validation of contradictions", () => {
 
   test("a vSwitch block equal to the VPC's, or at the VPC's upper end, lies inside it", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
 
     // WHEN / THEN
     expect(
@@ -1651,7 +1049,7 @@ describe("validation of contradictions", () => {
 describe("tokens", () => {
   test("variables for the export's own props pass untouched", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
     const variable = (name: string) => new TerraformVariable(stack, name, { type: "string" }).stringValue;
 
     // WHEN
@@ -1674,7 +1072,7 @@ describe("tokens", () => {
 
   test("variables for the scaffold's and bucket's props pass untouched", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
     const text = (name: string) => new TerraformVariable(stack, name, { type: "string" }).stringValue;
     const number = (name: string) => new TerraformVariable(stack, name, { type: "number" }).numberValue;
 
@@ -1740,7 +1138,7 @@ describe("tokens", () => {
 
   test("other resources' attributes pass untouched for ids, types and the source image", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
     const vpc = new alicloud.vpc.Vpc(stack, "MyVpc", { cidrBlock: "10.0.0.0/16" });
     const vswitch = new alicloud.vswitch.Vswitch(stack, "MyVswitch", {
       vpcId: vpc.id,
@@ -1775,7 +1173,7 @@ describe("tokens", () => {
 
   test("a bucket and an image made elsewhere in the stack pass as ossBucket and imageId", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
     const bucket = new alicloud.ossBucket.OssBucket(stack, "MyBucket", { bucket: "my-exports" });
     const image = new alicloud.image.Image(stack, "MyImage", { instanceId: "i-bp1abc", imageName: "golden" });
 
@@ -1792,7 +1190,7 @@ describe("tokens", () => {
 
   test("an ExportBucket's name passes as ossBucket", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
     const bucket = new ExportBucket(stack, "Shared");
 
     // WHEN
@@ -1809,7 +1207,7 @@ describe("tokens", () => {
 describe("region checks", () => {
   test("reject an ExportBucket created in another region", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
     const beijing = new alicloud.provider.AlicloudProvider(stack, "beijing", {
       region: "cn-beijing",
       alias: "beijing",
@@ -1848,7 +1246,7 @@ describe("region checks", () => {
 
   test("reject a raw alicloud_oss_bucket created in another region", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
     const beijing = new alicloud.provider.AlicloudProvider(stack, "beijing", {
       region: "cn-beijing",
       alias: "beijing",
@@ -1869,7 +1267,7 @@ describe("region checks", () => {
 
   test("reject a bucket in the default region when the export runs in another", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
     const shanghai = new alicloud.provider.AlicloudProvider(stack, "shanghai", {
       region: "cn-shanghai",
       alias: "shanghai",
@@ -1887,7 +1285,7 @@ describe("region checks", () => {
 
   test("reject an image created in another region", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
     const beijing = new alicloud.provider.AlicloudProvider(stack, "beijing", {
       region: "cn-beijing",
       alias: "beijing",
@@ -1905,7 +1303,7 @@ describe("region checks", () => {
 
   test("pass a bucket made with another provider of the same region", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
     const other = new alicloud.provider.AlicloudProvider(stack, "other", { region: REGION, alias: "other" });
     const bucket = new ExportBucket(stack, "Shared", { provider: other });
 
@@ -1918,7 +1316,7 @@ describe("region checks", () => {
 
   test("pass everything created by the construct with an explicit provider in another region", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
     const shanghai = new alicloud.provider.AlicloudProvider(stack, "shanghai", {
       region: "cn-shanghai",
       alias: "shanghai",
@@ -1933,7 +1331,7 @@ describe("region checks", () => {
 
   test("reject a zoneId outside the provider's region", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
 
     // WHEN
     new ImageExport(stack, "Export", { zoneId: "cn-beijing-a" });
@@ -1946,7 +1344,7 @@ describe("region checks", () => {
 
   test("pass a zoneId of the provider's region", () => {
     // GIVEN
-    const stack = newStack("ap-southeast-1");
+    const stack = stackInRegion("ap-southeast-1");
 
     // WHEN
     new ImageExport(stack, "Export", { zoneId: "ap-southeast-1a" });
@@ -1957,7 +1355,7 @@ describe("region checks", () => {
 
   test("reject a malformed region", () => {
     // GIVEN
-    const stack = newStack("CN_Hangzhou");
+    const stack = stackInRegion("CN_Hangzhou");
 
     // WHEN
     new ImageExport(stack, "Export", BRING_YOUR_OWN);
@@ -1970,7 +1368,7 @@ describe("region checks", () => {
 
   test("name the aliased provider whose region is malformed", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
     const bad = new alicloud.provider.AlicloudProvider(stack, "bad", { region: "hangzhou", alias: "bad" });
 
     // WHEN
@@ -1984,7 +1382,7 @@ describe("region checks", () => {
 
   test("only warn about a well-formed region the library doesn't know", () => {
     // GIVEN
-    const stack = newStack("xx-newregion-1");
+    const stack = stackInRegion("xx-newregion-1");
 
     // WHEN
     const exported = new ImageExport(stack, "Export", BRING_YOUR_OWN);
@@ -1999,7 +1397,7 @@ describe("region checks", () => {
 
   test("don't warn about a known region", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
 
     // WHEN
     const exported = new ImageExport(stack, "Export", BRING_YOUR_OWN);
@@ -2023,158 +1421,10 @@ describe("region checks", () => {
   });
 });
 
-describe("ExportBucket on its own", () => {
-  test("creates a private, encrypted bucket with public access blocked", () => {
-    // GIVEN
-    const stack = newStack();
-
-    // WHEN
-    const bucket = new ExportBucket(stack, "Bucket", {
-      bucketNamePrefix: "shared-exports",
-      forceDestroy: true,
-    });
-    const config = synth(stack);
-
-    // THEN
-    expect(bucket.resource.node.id).toBe("Resource");
-    expect(theResource(config, alicloud.ossBucket.OssBucket)).toEqual({
-      bucket: `shared-exports-${reference(bucket.nameSuffix, "result")}`,
-      storage_class: "Standard",
-      force_destroy: true,
-    });
-    expect(theResource(config, alicloud.ossBucketAcl.OssBucketAcl)).toEqual({
-      bucket: reference(bucket.resource, "bucket"),
-      acl: "private",
-    });
-    expect(theResource(config, alicloud.ossBucketPublicAccessBlock.OssBucketPublicAccessBlock)).toEqual({
-      bucket: reference(bucket.resource, "bucket"),
-      block_public_access: true,
-    });
-    expect(theResource(config, alicloud.ossBucketServerSideEncryption.OssBucketServerSideEncryption)).toEqual(
-      {
-        bucket: reference(bucket.resource, "bucket"),
-        sse_algorithm: "AES256",
-      },
-    );
-    expect(resolve(stack, { name: bucket.bucketName }).name).toBe(reference(bucket.resource, "bucket"));
-  });
-
-  test("two buckets in one stack share one random provider", () => {
-    // GIVEN
-    const stack = newStack();
-    new ExportBucket(stack, "First");
-
-    // WHEN
-    new ExportBucket(stack, "Second");
-    const config = synth(stack);
-
-    // THEN
-    expect(resources(config, { tfResourceType: "random_integer" })).toHaveLength(2);
-    expect(config.provider?.random).toEqual([{}]);
-  });
-
-  test("adds no random provider when the stack configures its own", () => {
-    // GIVEN
-    const stack = newStack();
-    new RandomProvider(stack, "MyRandom");
-
-    // WHEN
-    new ExportBucket(stack, "Bucket");
-    const config = synth(stack);
-
-    // THEN
-    expect(config.provider?.random).toHaveLength(1);
-  });
-
-  test("passes its provider to every resource but the random suffix", () => {
-    // GIVEN
-    const stack = newStack();
-    const other = new alicloud.provider.AlicloudProvider(stack, "other", { region: REGION, alias: "other" });
-
-    // WHEN
-    new ExportBucket(stack, "Bucket", { provider: other });
-    const config = synth(stack);
-
-    // THEN
-    for (const type of BUCKET_TYPES) {
-      expect(theResource(config, type).provider).toBe("alicloud.other");
-    }
-    expect(resources(config, { tfResourceType: "random_integer" })[0].provider).toBeUndefined();
-  });
-});
-
-describe("ImageScaffold on its own", () => {
-  test("creates the whole chain down to the custom image, and no export or bucket", () => {
-    // GIVEN
-    const stack = newStack();
-
-    // WHEN
-    const scaffold = new ImageScaffold(stack, "Scaffold", { namePrefix: "golden" });
-    const config = synth(stack);
-
-    // THEN
-    expect(scaffold.resource.node.id).toBe("Resource");
-    for (const type of SCAFFOLD_TYPES) expect(resources(config, type)).toHaveLength(1);
-    expect(resources(config, alicloud.imageExport.ImageExport)).toHaveLength(0);
-    expect(resources(config, alicloud.ossBucket.OssBucket)).toHaveLength(0);
-    expect(theResource(config, alicloud.image.Image)).toMatchObject({
-      image_name: expect.stringMatching(/^golden-[0-9a-f]{8}$/),
-      instance_id: reference(scaffold.instance, "id"),
-    });
-    expect(resolve(stack, { imageId: scaffold.imageId }).imageId).toBe(reference(scaffold.resource, "id"));
-  });
-});
-
-describe("ImageExportRole on its own", () => {
-  test("creates the role and its policy attachment and exposes name and ARN", () => {
-    // GIVEN
-    const stack = newStack();
-
-    // WHEN
-    const role = new ImageExportRole(stack, "Role", { description: "Created by the platform team" });
-    const config = synth(stack);
-    const resolved = resolve(stack, { name: role.roleName, arn: role.roleArn });
-
-    // THEN
-    expect(role.resource.node.id).toBe("Resource");
-    expect(theResource(config, alicloud.ramRole.RamRole)).toMatchObject({
-      role_name: "AliyunECSImageExportDefaultRole",
-      description: "Created by the platform team",
-    });
-    expect(theResource(config, alicloud.ramRolePolicyAttachment.RamRolePolicyAttachment)).toMatchObject({
-      policy_name: "AliyunECSImageExportRolePolicy",
-      policy_type: "System",
-    });
-    expect(resolved).toEqual({
-      name: reference(role.resource, "role_name"),
-      arn: reference(role.resource, "arn"),
-    });
-  });
-
-  test("uses its provider for both resources", () => {
-    // GIVEN
-    const stack = newStack();
-    const other = new alicloud.provider.AlicloudProvider(stack, "other", {
-      region: "cn-beijing",
-      alias: "other",
-    });
-
-    // WHEN
-    new ImageExportRole(stack, "Role", { provider: other });
-    const config = synth(stack);
-
-    // THEN
-    expect(theResource(config, alicloud.ramRole.RamRole).provider).toBe("alicloud.other");
-    expect(theResource(config, alicloud.ramRolePolicyAttachment.RamRolePolicyAttachment).provider).toBe(
-      "alicloud.other",
-    );
-  });
-});
-
 describe("account-wide and per-region uniqueness", () => {
   test("two ImageExportRoles with the same provider in one stack are rejected", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
 
     // WHEN
     new ImageExportRole(stack, "RoleA");
@@ -2187,7 +1437,7 @@ describe("account-wide and per-region uniqueness", () => {
   });
 
   test("one role per provider passes", () => {
-    const stack = newStack();
+    const stack = stackInRegion();
     const other = new alicloud.provider.AlicloudProvider(stack, "other", {
       region: "cn-beijing",
       alias: "other",
@@ -2200,7 +1450,7 @@ describe("account-wide and per-region uniqueness", () => {
   });
 
   test("createRole only known at apply time is rejected, since it decides what the stack holds", () => {
-    const stack = newStack();
+    const stack = stackInRegion();
     const flag = new TerraformVariable(stack, "create_role", { type: "bool" });
 
     expect(
@@ -2213,7 +1463,7 @@ describe("account-wide and per-region uniqueness", () => {
   });
 
   test("two default scaffolds give their images different names", () => {
-    const stack = newStack();
+    const stack = stackInRegion();
 
     new ImageExport(stack, "A");
     new ImageExport(stack, "B");
@@ -2234,7 +1484,7 @@ describe("account-wide and per-region uniqueness", () => {
   });
 
   test("an unknown region is warned about once, however often the stack is synthesized", () => {
-    const stack = newStack("xx-nowhere-1");
+    const stack = stackInRegion("xx-nowhere-1");
     const exported = new ImageExport(stack, "Export", BRING_YOUR_OWN);
 
     Testing.synth(stack, true);
@@ -2248,7 +1498,7 @@ describe("account-wide and per-region uniqueness", () => {
 describe("snapshots", () => {
   test("defaults only", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
 
     // WHEN
     new ImageExport(stack, "Export");
@@ -2259,7 +1509,7 @@ describe("snapshots", () => {
 
   test("everything brought by the user", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
 
     // WHEN
     new ImageExport(stack, "Export", {
@@ -2275,7 +1525,7 @@ describe("snapshots", () => {
 
   test("every option on", () => {
     // GIVEN
-    const stack = newStack();
+    const stack = stackInRegion();
     const shanghai = new alicloud.provider.AlicloudProvider(stack, "shanghai", {
       region: "cn-shanghai",
       alias: "shanghai",
@@ -2309,7 +1559,3 @@ describe("snapshots", () => {
     expect(Testing.synth(stack)).toMatchSnapshot();
   });
 });
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
