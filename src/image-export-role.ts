@@ -3,7 +3,7 @@ import { Construct } from "constructs";
 import * as alicloud from "./gen/providers/alicloud";
 import { checkPropsObject, describe, Problems } from "./validation/problems";
 import { checkAlicloudProvider } from "./validation/regions";
-import { show } from "./validation/values";
+import { show } from "./rules/text";
 
 /**
  * The name ECS requires for the role it assumes to write exported images to OSS. ECS looks the role up

@@ -13,8 +13,8 @@ import {
   checkCreateTimeout,
   checkCustomImageId,
   checkOssPrefix,
-  show,
 } from "./validation/values";
+import { show } from "./rules/text";
 
 /** Properties of an {@link ImageExport}. Every one is optional. */
 export interface ImageExportProps extends ImageScaffoldProps {

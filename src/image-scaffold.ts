@@ -1,7 +1,8 @@
 import { Annotations, IResolvable, propertyAccess, TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
-import { DATA_DISK_CATEGORIES, DISK_PERFORMANCE_LEVELS } from "./rules/provider-rules";
 import * as alicloud from "./gen/providers/alicloud";
+import { checkOfKind } from "./rules/provider-rules";
+import { show } from "./rules/text";
 import { checkPropsObject, describe, Problems } from "./validation/problems";
 import { checkAlicloudProvider } from "./validation/regions";
 import {
@@ -21,7 +22,6 @@ import {
   checkZoneId,
   cidrContains,
   parseIpv4Cidr,
-  show,
 } from "./validation/values";
 
 /** A data disk attached to the scaffold's instance; it becomes part of the custom image and is exported too. */
@@ -228,6 +228,19 @@ const SOURCE_IMAGE_OWNERS = ["system", "self", "others"];
 const MAX_EXPORTED_DATA_DISKS = 4;
 const MAX_EXPORTED_DATA_DISK_GIB = 500;
 
+// The provider's own rules for a data disk's fields, from the rule table (src/rules/provider-rules.ts).
+const DISK_CATEGORY = checkOneOf(checkOfKind("alicloud_instance", "data_disks.category", "oneOf").values);
+const DISK_PERFORMANCE_LEVEL = checkOneOf(
+  checkOfKind("alicloud_instance", "data_disks.performance_level", "oneOf").values,
+);
+const DISK_NAME = byteLengthRule("data_disks.name");
+const DISK_DESCRIPTION = byteLengthRule("data_disks.description");
+
+function byteLengthRule(path: string) {
+  const { min, max } = checkOfKind("alicloud_instance", path, "byteLength");
+  return checkByteLength(min, max);
+}
+
 function given(value: unknown): boolean {
   return value !== undefined;
 }
@@ -275,10 +288,10 @@ function checkDataDisks(problems: Problems, disks: unknown): void {
         ),
       );
     }
-    problems.check(`${prop}.category`, d.category, checkOneOf(DATA_DISK_CATEGORIES));
-    problems.check(`${prop}.performanceLevel`, d.performanceLevel, checkOneOf(DISK_PERFORMANCE_LEVELS));
-    problems.check(`${prop}.name`, d.name, checkByteLength(2, 128));
-    problems.check(`${prop}.description`, d.description, checkByteLength(2, 256));
+    problems.check(`${prop}.category`, d.category, DISK_CATEGORY);
+    problems.check(`${prop}.performanceLevel`, d.performanceLevel, DISK_PERFORMANCE_LEVEL);
+    problems.check(`${prop}.name`, d.name, DISK_NAME);
+    problems.check(`${prop}.description`, d.description, DISK_DESCRIPTION);
   }
 }
 

@@ -802,7 +802,7 @@ const BUCKET_ROWS: Row<unknown>[] = [
   [
     "ImageExport's name for force destroy",
     { bucketForceDestroy: true },
-    "bucketForceDestroy is not an option of ExportBucket, got true",
+    "bucketForceDestroy is not an option of ExportBucket (did you mean forceDestroy?), got true",
   ],
   ["bucketNamePrefix empty", { bucketNamePrefix: "" }, `bucketNamePrefix ${BUCKET_PREFIX}, got '' (empty)`],
   [

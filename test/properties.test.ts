@@ -32,8 +32,8 @@ import {
   KNOWN_REGIONS,
   parseGoDuration,
   parseIpv4Cidr,
-  show,
 } from "../src/validation/values";
+import { show } from "../src/rules/text";
 
 const RUNS = { numRuns: 400 };
 

@@ -1,5 +1,6 @@
 import { Token } from "cdktf";
-import { Check, show } from "./values";
+import { closest, show } from "../rules/text";
+import { Check } from "./values";
 
 /**
  * Collects every problem with a construct's props, then throws them together, so a user fixes all of
@@ -63,28 +64,11 @@ export function checkPropsObject(
   }
   for (const key of Object.keys(props)) {
     if (known.includes(key)) continue;
-    const near = known.find((candidate) => editDistance(candidate.toLowerCase(), key.toLowerCase()) <= 2);
+    const near = closest(key, known);
     problems.add(
       `${propPrefix}${propPrefix ? "." : ""}${key}`,
       `is not an option of ${kind}${near ? ` (did you mean ${near}?)` : ""}, got ${show((props as Record<string, unknown>)[key])}`,
     );
   }
   return true;
-}
-
-/** Levenshtein distance, for "did you mean" hints on short option names. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        previous[j] + 1,
-        current[j - 1] + 1,
-        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }
