@@ -3,7 +3,7 @@ import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import { TerraformProvider, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import * as alicloud from "./gen/providers/alicloud";
-import { checkPropsObject, describe, Problems } from "./validation/problems";
+import { checkPropsObject, describe, isCheckedByCaller, Problems } from "./validation/problems";
 import { checkAlicloudProvider } from "./validation/regions";
 import { checkBoolean, checkBucketNamePrefix } from "./validation/values";
 
@@ -73,12 +73,16 @@ export class ExportBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: ExportBucketProps = {}) {
     super(scope, id);
-    const problems = new Problems(describe("ExportBucket", this.node.path));
-    if (checkPropsObject(problems, "ExportBucket", props, ["provider", "bucketNamePrefix", "forceDestroy"])) {
-      problems.check("provider", props.provider, checkAlicloudProvider);
-      checkExportBucketProps(problems, props.bucketNamePrefix, props.forceDestroy, "forceDestroy");
+    if (!isCheckedByCaller(props)) {
+      const problems = new Problems(describe("ExportBucket", this.node.path));
+      if (
+        checkPropsObject(problems, "ExportBucket", props, ["provider", "bucketNamePrefix", "forceDestroy"])
+      ) {
+        problems.check("provider", props.provider, checkAlicloudProvider);
+        checkExportBucketProps(problems, props.bucketNamePrefix, props.forceDestroy, "forceDestroy");
+      }
+      problems.throwIfAny();
     }
-    problems.throwIfAny();
 
     const provider = props.provider;
     ensureRandomProvider(this);

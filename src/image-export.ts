@@ -5,7 +5,7 @@ import { checkExportBucketProps, ExportBucket } from "./export-bucket";
 import * as alicloud from "./gen/providers/alicloud";
 import { ImageExportRole } from "./image-export-role";
 import { checkScaffoldProps, ImageScaffold, ImageScaffoldProps, SCAFFOLD_PROP_NAMES } from "./image-scaffold";
-import { checkPropsObject, describe, Problems } from "./validation/problems";
+import { checkedByCaller, checkPropsObject, describe, Problems } from "./validation/problems";
 import { addRegionValidation, checkAlicloudProvider, regionChecks } from "./validation/regions";
 import {
   checkBoolean,
@@ -171,7 +171,7 @@ export class ImageExport extends Construct {
     const dependencies: ITerraformDependable[] = [];
 
     if (props.createRole === true) {
-      this.role = new ImageExportRole(this, "Role", { provider });
+      this.role = new ImageExportRole(this, "Role", checkedByCaller({ provider }));
     }
     const role = this.role ?? props.role;
     if (role !== undefined) dependencies.push(role.policyAttachment);
@@ -181,7 +181,7 @@ export class ImageExport extends Construct {
       for (const name of SCAFFOLD_PROP_NAMES) {
         if (props[name] !== undefined) Object.assign(scaffoldProps, { [name]: props[name] });
       }
-      this.scaffold = new ImageScaffold(this, "Scaffold", scaffoldProps);
+      this.scaffold = new ImageScaffold(this, "Scaffold", checkedByCaller(scaffoldProps));
       this.image = this.scaffold.resource;
       this.instance = this.scaffold.instance;
       this.vpc = this.scaffold.vpc;
@@ -191,11 +191,15 @@ export class ImageExport extends Construct {
     this.imageId = props.imageId ?? (this.scaffold as ImageScaffold).imageId;
 
     if (props.ossBucket === undefined) {
-      this.exportBucket = new ExportBucket(this, "Bucket", {
-        provider,
-        bucketNamePrefix: props.bucketNamePrefix,
-        forceDestroy: props.bucketForceDestroy,
-      });
+      this.exportBucket = new ExportBucket(
+        this,
+        "Bucket",
+        checkedByCaller({
+          provider,
+          bucketNamePrefix: props.bucketNamePrefix,
+          forceDestroy: props.bucketForceDestroy,
+        }),
+      );
       this.bucket = this.exportBucket.resource;
       this.bucketNameSuffix = this.exportBucket.nameSuffix;
       // ECS must not write a single byte before the bucket is private and encrypted.

@@ -40,6 +40,23 @@ export class Problems {
   }
 }
 
+const checkedByParent = new WeakSet<object>();
+
+/**
+ * Marks props that a parent construct has already checked in full, under its own name and in its one
+ * error, before handing them to a child it creates (ImageExport to its scaffold, bucket and role): the
+ * child then doesn't check them a second time.
+ */
+export function checkedByCaller<T extends object>(props: T): T {
+  checkedByParent.add(props);
+  return props;
+}
+
+/** True for props passed through {@link checkedByCaller}. */
+export function isCheckedByCaller(props: unknown): boolean {
+  return typeof props === "object" && props !== null && checkedByParent.has(props);
+}
+
 /** How error messages name a construct: its kind and its path in the app. */
 export function describe(kind: string, path: string): string {
   return `${kind} at '${path}'`;
