@@ -40,7 +40,7 @@ const UNICODE_CATEGORIES: ReadonlySet<string> = new Set(
   ),
 );
 
-/** Go's `unicode.Scripts` keys for Unicode 15.0 (161 scripts). */
+/** Go's `unicode.Scripts` keys for Unicode 15.0 (163 names, Common and Inherited among them). */
 export const UNICODE_SCRIPTS: readonly string[] = [
   "Adlam",
   "Ahom",
