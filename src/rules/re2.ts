@@ -399,7 +399,10 @@ class Re2Parser {
   }
 
   private text(from: number, to: number): string {
-    return String.fromCodePoint(...this.cps.slice(from, Math.min(to, this.cps.length)));
+    return this.cps
+      .slice(from, Math.min(to, this.cps.length))
+      .map((c) => String.fromCodePoint(c))
+      .join("");
   }
 
   private push(node: TreeNode): void {
@@ -414,7 +417,8 @@ class Re2Parser {
   }
 
   private parent(subs: readonly TreeNode[], extra: Partial<TreeNode> = {}): TreeNode {
-    return this.node({ height: 1 + Math.max(...subs.map((s) => s.height)), subs, ...extra });
+    const height = 1 + subs.reduce((highest, sub) => Math.max(highest, sub.height), 0);
+    return this.node({ height, subs, ...extra });
   }
 
   /** Go's concatenation: runs of literals become one node; one item is itself; none is an empty match. */
