@@ -51,6 +51,10 @@ const TABLE: ReadonlyArray<readonly [string, string | undefined]> = [
   ["^*", undefined], // an anchor can be repeated in Go
   ["\\b+", undefined],
   ["a(?i)*", undefined], // a flag group adds nothing, so the star repeats the a
+  ["a*\\Q\\E*", undefined], // so does an empty \Q\E, which also ends the first star's run: Go accepts it
+  ["\\Q\\E*", "nothing to repeat before '*'"],
+  ["x{2}{", undefined],
+  ["x{100000000000}", "invalid repeat count {100000000000}"],
   ["*a", "nothing to repeat before '*'"],
   ["(*)", "nothing to repeat before '*'"],
   ["a|*", "nothing to repeat before '*'"],
