@@ -82,12 +82,18 @@ function typeEdges(diagram: ParsedDiagram): string[] {
 describe("the docs example's diagram", () => {
   let synthesized: TerraformJson;
   let diagram: ParsedDiagram;
+  let withRole: ParsedDiagram;
 
   beforeAll(() => {
     // Written by App.synth, as `cdktf synth` writes it: Testing.synth would drop the `//` metadata.
     const text = synthesizedStack(DefaultsStack, "defaults");
     synthesized = JSON.parse(text);
-    [diagram] = parseMermaid([DependencyDiagram.mermaid(text)]);
+    const stack = stackInRegion("cn-hangzhou");
+    new ImageExport(stack, "Export", { createRole: true });
+    [diagram, withRole] = parseMermaid([
+      DependencyDiagram.mermaid(text),
+      DependencyDiagram.mermaid(Testing.synth(stack)),
+    ]);
   });
 
   test("is a flowchart Mermaid reads without error", () => {
@@ -167,9 +173,6 @@ describe("the docs example's diagram", () => {
   });
 
   test("with the role, the export also waits for the role's policy attachment (Testing.synth: no metadata)", () => {
-    const stack = stackInRegion("cn-hangzhou");
-    new ImageExport(stack, "Export", { createRole: true });
-    const [withRole] = parseMermaid([DependencyDiagram.mermaid(Testing.synth(stack))]);
     expect(typeEdges(withRole).filter((edge) => edge.includes("depends_on"))).toEqual([
       "alicloud_oss_bucket_acl -.-depends_on--> alicloud_image_export",
       "alicloud_oss_bucket_public_access_block -.-depends_on--> alicloud_image_export",
@@ -214,12 +217,30 @@ describe("any stack, read from its JSON alone", () => {
       },
     },
   };
+  // Names and paths that would break a diagram written naively.
+  const awkward = {
+    resource: {
+      null_resource: {
+        end: { "//": { metadata: { path: 's/A "quoted" #1 <b>bold</b> & `tick`/Resource' } } },
+        "a-b": {},
+        a_b: { triggers: { x: "${null_resource.end.id}" } },
+        subgraph: { depends_on: ["null_resource.a-b"] },
+      },
+    },
+    data: { null_data_source: { end: {} } },
+  };
   let text: string;
   let diagram: ParsedDiagram;
+  let emptyDiagram: ParsedDiagram;
+  let awkwardDiagram: ParsedDiagram;
 
   beforeAll(() => {
     text = DependencyDiagram.mermaid(JSON.stringify(handWritten));
-    [diagram] = parseMermaid([text]);
+    [diagram, emptyDiagram, awkwardDiagram] = parseMermaid([
+      text,
+      DependencyDiagram.mermaid("{}"),
+      DependencyDiagram.mermaid(JSON.stringify(awkward)),
+    ]);
   });
 
   test("nodes are labelled with the Terraform name when there is no construct path", () => {
@@ -264,7 +285,7 @@ describe("any stack, read from its JSON alone", () => {
 
   test("an empty configuration is an empty flowchart", () => {
     expect(DependencyDiagram.mermaid("{}")).toBe("flowchart TD\n");
-    expect(parseMermaid(["flowchart TD\n"])[0].error).toBeUndefined();
+    expect(emptyDiagram.error).toBeUndefined();
   });
 
   test("the same JSON gives the same bytes, whatever order its blocks are written in", () => {
@@ -277,23 +298,9 @@ describe("any stack, read from its JSON alone", () => {
     expect(DependencyDiagram.mermaid(JSON.stringify(reversed))).toBe(text);
     expect(DependencyDiagram.mermaid(JSON.stringify(handWritten))).toBe(text);
   });
-});
 
-describe("ids and labels Mermaid's grammar accepts, whatever the names", () => {
   test("Mermaid keywords, repeated names and markup in construct paths", () => {
-    const awkward = {
-      resource: {
-        null_resource: {
-          end: { "//": { metadata: { path: 's/A "quoted" #1 <b>bold</b> & `tick`/Resource' } } },
-          "a-b": {},
-          a_b: { triggers: { x: "${null_resource.end.id}" } },
-          subgraph: { depends_on: ["null_resource.a-b"] },
-        },
-      },
-      data: { null_data_source: { end: {} } },
-    };
-    const text = DependencyDiagram.mermaid(JSON.stringify(awkward));
-    const [diagram] = parseMermaid([text]);
+    const diagram = awkwardDiagram;
     expect(diagram.error).toBeUndefined();
     expect(diagram.vertices.map((v) => [v.id, v.text])).toEqual([
       // Data sources sort before resources; `a-b` and `a_b` would share an id, so they get numbered ones.
@@ -317,6 +324,8 @@ describe("ids and labels Mermaid's grammar accepts, whatever the names", () => {
 
 describe("cdktf-alicloud-image-export graph", () => {
   let examples: string;
+  let printed: ReturnType<typeof run>;
+  let parsed: ParsedDiagram[];
   beforeAll(() => {
     examples = temporaryFolder("cdktf.out.");
     const app = appIn(examples);
@@ -324,10 +333,12 @@ describe("cdktf-alicloud-image-export graph", () => {
     new BringYourOwnStack(app, "bring-your-own");
     new CrossRegionStack(app, "cross-region");
     app.synth();
+    printed = run(["graph", examples]);
+    parsed = parseMermaid(printed.out.join("\n").split("\n\n"));
   });
 
   test("a cdktf output folder: every stack in name order, separated by a blank line; exit 0", () => {
-    const { status, out, err } = run(["graph", examples]);
+    const { status, out, err } = printed;
     expect({ status, err }).toEqual({ status: EXIT_OK, err: [] });
     expect(out).toHaveLength(1);
     const diagrams = out[0].split("\n\n");
@@ -336,7 +347,7 @@ describe("cdktf-alicloud-image-export graph", () => {
       "flowchart TD   %% stack: cross-region",
       "flowchart TD   %% stack: docs-example",
     ]);
-    expect(parseMermaid(diagrams).map((d) => d.error ?? d.diagramType)).toEqual([
+    expect(parsed.map((d) => d.error ?? d.diagramType)).toEqual([
       "flowchart-v2",
       "flowchart-v2",
       "flowchart-v2",
@@ -356,9 +367,7 @@ describe("cdktf-alicloud-image-export graph", () => {
   });
 
   test("the cross-region stack shows which resources go to which region", () => {
-    const [diagram] = parseMermaid([
-      DependencyDiagram.mermaidOfPath(path.join(examples, "stacks", "cross-region")),
-    ]);
+    const diagram = parsed[1]; // stacks in name order: bring-your-own, cross-region, docs-example
     const typeOf = new Map(diagram.vertices.map((v) => [v.id, v.text.replace("\n", " ")]));
     expect(diagram.subgraphs.map((s) => [s.title, s.nodes.map((id) => typeOf.get(id))])).toEqual([
       [
