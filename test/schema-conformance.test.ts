@@ -73,6 +73,28 @@ describe("a valid stack", () => {
   });
 });
 
+describe("what check takes", () => {
+  test("the JSON text or the parsed document, with the same verdict", () => {
+    const stack = validStack();
+    stack.resource.alicloud_image_export.Export.oss_prefix = "my prefix";
+    const fromText = SchemaConformance.check(JSON.stringify(stack));
+    expect(fromText).toHaveLength(1);
+    expect(SchemaConformance.check(stack)).toEqual(fromText);
+    expect(SchemaConformance.check(validStack())).toEqual([]);
+  });
+
+  test("neither text nor an object: one MALFORMED_CONFIGURATION, no exception", () => {
+    expect(SchemaConformance.check(42)).toEqual([
+      violation(
+        ViolationKind.MALFORMED_CONFIGURATION,
+        "",
+        "",
+        "must be a JSON object (a Terraform JSON configuration), got 42",
+      ),
+    ]);
+  });
+});
+
 describe("malformed documents", () => {
   test("text that is not JSON", () => {
     const [only] = SchemaConformance.check("{ not json");

@@ -9,7 +9,7 @@ import { childPath, describeValue, Findings, indexPath, isObject, JsonObject } f
 import { show } from "../rules/text";
 import { findReferences, parseAddress, Reference } from "./references";
 import { applyRules } from "./rule-engine";
-import { KnownProvider, knownProviders, providerByLocalName, providerForType } from "./terraform-schema";
+import { KnownProvider, providerByLocalName, providerForType } from "./terraform-schema";
 import { Violation, ViolationKind } from "./violation";
 
 /**
@@ -29,13 +29,17 @@ export class SchemaConformance {
   /**
    * Every violation in a synthesized stack, in the order they appear in the document.
    *
-   * @param synthesizedJson the JSON text of a `cdk.tf.json`, e.g. the result of `Testing.synth(stack)`
+   * @param synthesized the stack: the JSON text of a `cdk.tf.json` (e.g. the result of
+   * `Testing.synth(stack)`), or that document already parsed
    * @returns the violations; empty when the stack conforms
    */
-  public static check(synthesizedJson: string): Violation[] {
+  // `any`: jsii has no union types, and this takes the text or the parsed document.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  public static check(synthesized: any): Violation[] {
+    if (typeof synthesized !== "string") return SchemaConformance.checkParsed(synthesized);
     let document: unknown;
     try {
-      document = JSON.parse(synthesizedJson);
+      document = JSON.parse(synthesized);
     } catch (e) {
       return [
         {
@@ -347,9 +351,4 @@ function normalizeSource(source: string): string {
     .trim()
     .toLowerCase()
     .replace(/^registry\.terraform\.io\//, "");
-}
-
-/** The vendored providers, for messages (e.g. the CLI's summary). */
-export function vendoredProviderNames(): string[] {
-  return knownProviders().map((p) => `${p.source} ${p.version}`);
 }
