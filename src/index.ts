@@ -6,8 +6,8 @@ export { ImageExportChecks } from "./aspects/image-export-checks";
 export { SchemaConformance } from "./conformance/schema-conformance";
 export { ViolationKind } from "./conformance/violation";
 export type { Violation } from "./conformance/violation";
-export { ExportBucket } from "./export-bucket";
-export type { ExportBucketProps } from "./export-bucket";
+export { ExportBucket, ExportStorageClass } from "./export-bucket";
+export type { ExportBucketProps, LifecycleTransition } from "./export-bucket";
 export { ImageExportRole, IMAGE_EXPORT_ROLE_NAME, IMAGE_EXPORT_ROLE_POLICY } from "./image-export-role";
 export type { ImageExportRoleProps } from "./image-export-role";
 

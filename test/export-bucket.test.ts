@@ -56,7 +56,7 @@ describe("bucket options", () => {
 });
 
 describe("ExportBucket on its own", () => {
-  test("creates a private, encrypted bucket with public access blocked", () => {
+  test("creates a private, encrypted, versioned bucket with public access blocked", () => {
     // GIVEN
     const stack = stackInRegion();
 
@@ -73,6 +73,14 @@ describe("ExportBucket on its own", () => {
       bucket: `shared-exports-${reference(bucket.nameSuffix, "result")}`,
       storage_class: "Standard",
       force_destroy: true,
+      lifecycle_rule: [
+        {
+          id: "image-exports",
+          enabled: true,
+          expiration: [{ expired_object_delete_marker: true }],
+          noncurrent_version_expiration: [{ days: 30 }],
+        },
+      ],
     });
     expect(theResource(config, alicloud.ossBucketAcl.OssBucketAcl)).toEqual({
       bucket: reference(bucket.resource, "bucket"),
@@ -88,6 +96,10 @@ describe("ExportBucket on its own", () => {
         sse_algorithm: "AES256",
       },
     );
+    expect(theResource(config, alicloud.ossBucketVersioning.OssBucketVersioningA)).toEqual({
+      bucket: reference(bucket.resource, "bucket"),
+      status: "Enabled",
+    });
     expect(resolve(stack, { name: bucket.bucketName }).name).toBe(reference(bucket.resource, "bucket"));
   });
 
