@@ -153,7 +153,7 @@ export function checkLifecycle(
   for (const t of known) {
     if (REGIONAL_CLASSES.includes(t.storageClass)) {
       warnings.push(
-        `${names.transitions}[${t.index}].storageClass ${t.storageClass} is not offered in every region: make sure the bucket's region has it, or the lifecycle rule is rejected at apply time`,
+        `${names.transitions}[${t.index}].storageClass is '${t.storageClass}', which not every region offers: make sure the bucket's region does, or OSS rejects the lifecycle rule at apply time.`,
       );
     }
   }
@@ -249,7 +249,7 @@ function billingWarnings(
       : `they are deleted after ${leaves} days (${names.expireAfterDays} ${expire}${retain > 0 ? `, then kept ${retain} days as a deleted export` : ""})`;
     const counted = minimum.from === "modified" ? "since the export was written" : `in ${t.storageClass}`;
     warnings.push(
-      `${names.transitions}[${t.index}] moves exports to ${t.storageClass} after ${t.afterDays} days and ${how}, so they spend ${stored} days ${counted}; OSS bills ${t.storageClass} for at least ${minimum.days} days ${counted}`,
+      `${names.transitions}[${t.index}] moves exports to ${t.storageClass} after ${t.afterDays} days and ${how}, so they spend ${stored} days ${counted}; OSS bills ${t.storageClass} for at least ${minimum.days} days ${counted}.`,
     );
   });
   return warnings;
