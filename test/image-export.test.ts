@@ -3,6 +3,7 @@ import { Construct } from "constructs";
 import {
   alicloud,
   ExportBucket,
+  ExportStorageClass,
   ImageExport,
   ImageExportProps,
   ImageExportRole,
@@ -1554,6 +1555,9 @@ describe("snapshots", () => {
       createRole: true,
       bucketNamePrefix: "web-exports",
       bucketForceDestroy: true,
+      bucketRetainDeletedExportsDays: 14,
+      bucketTransitions: [{ storageClass: ExportStorageClass.IA, afterDays: 30 }],
+      bucketExpireAfterDays: 90,
       namePrefix: "nightly-web",
       vpcCidrBlock: "10.0.0.0/16",
       vswitchCidrBlock: "10.0.1.0/24",
