@@ -55,9 +55,10 @@ export interface ExportBucketProps {
   readonly bucketNamePrefix?: string;
 
   /**
-   * Whether `terraform destroy` may delete the bucket while it still holds objects. Destroying an export
-   * deletes only its system-disk file, so data-disk files stay and a bucket without this can't be
-   * destroyed until they are removed.
+   * Whether `terraform destroy` may delete the bucket while it still holds objects, including versions
+   * kept by `retainDeletedExportsDays`. Destroying an export deletes only its system-disk file, and with
+   * retention even that stays as a noncurrent version, so a bucket without this can't be destroyed until
+   * those are removed.
    *
    * @default false - the bucket and the exported images in it survive a destroy
    */
@@ -82,8 +83,8 @@ export interface ExportBucketProps {
   readonly transitions?: LifecycleTransition[];
 
   /**
-   * Days after which exported files expire (are deleted; with retention they stay recoverable for
-   * `retainDeletedExportsDays` more). A whole number, 1 or more, later than every transition.
+   * Days after which exported files expire. With retention, an expired file stays recoverable for
+   * `retainDeletedExportsDays` more. A whole number, 1 or more, later than every transition.
    *
    * @default - exported files never expire
    */

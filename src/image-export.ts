@@ -79,8 +79,10 @@ export interface ImageExportProps extends ImageScaffoldProps {
   readonly bucketNamePrefix?: string;
 
   /**
-   * Whether `terraform destroy` may delete the created bucket while it still holds objects (data-disk
-   * files are never deleted by the export's destroy). Not with `ossBucket`.
+   * Whether `terraform destroy` may delete the created bucket while it still holds objects, including
+   * kept versions of deleted exports. Without it, destroying the stack stops at the bucket while data-disk
+   * files (never deleted by the export's destroy) or retained versions (see
+   * `bucketRetainDeletedExportsDays`) remain. Not with `ossBucket`.
    *
    * @default false - the bucket and the exported files survive a destroy
    */
