@@ -4,7 +4,7 @@ import { Annotations, TerraformProvider, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import * as alicloud from "./gen/providers/alicloud";
 import { checkLifecycle } from "./validation/lifecycle";
-import { checkPropsObject, describe, Problems } from "./validation/problems";
+import { checkPropsObject, describe, isCheckedByCaller, Problems } from "./validation/problems";
 import { checkAlicloudProvider } from "./validation/regions";
 import { checkBoolean, checkBucketNamePrefix } from "./validation/values";
 
@@ -131,20 +131,23 @@ export class ExportBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: ExportBucketProps = {}) {
     super(scope, id);
-    const problems = new Problems(describe("ExportBucket", this.node.path));
-    let warnings: string[] = [];
-    if (checkPropsObject(problems, "ExportBucket", props, EXPORT_BUCKET_PROP_NAMES)) {
-      problems.check("provider", props.provider, checkAlicloudProvider);
-      checkExportBucketProps(problems, props.bucketNamePrefix, props.forceDestroy, "forceDestroy");
-      warnings = checkLifecycle(problems, props, {
-        retainDeletedExportsDays: "retainDeletedExportsDays",
-        transitions: "transitions",
-        expireAfterDays: "expireAfterDays",
-      });
+    // A parent that checked these props (ImageExport) has also given the warnings, under its own names.
+    if (!isCheckedByCaller(props)) {
+      const problems = new Problems(describe("ExportBucket", this.node.path));
+      let warnings: string[] = [];
+      if (checkPropsObject(problems, "ExportBucket", props, EXPORT_BUCKET_PROP_NAMES)) {
+        problems.check("provider", props.provider, checkAlicloudProvider);
+        checkExportBucketProps(problems, props.bucketNamePrefix, props.forceDestroy, "forceDestroy");
+        warnings = checkLifecycle(problems, props, {
+          retainDeletedExportsDays: "retainDeletedExportsDays",
+          transitions: "transitions",
+          expireAfterDays: "expireAfterDays",
+        });
+      }
+      problems.throwIfAny();
+      const subject = describe("ExportBucket", this.node.path);
+      for (const warning of warnings) Annotations.of(this).addWarning(`${subject}: ${warning}`);
     }
-    problems.throwIfAny();
-    const subject = describe("ExportBucket", this.node.path);
-    for (const warning of warnings) Annotations.of(this).addWarning(`${subject}: ${warning}`);
 
     const provider = props.provider;
     this.retainDeletedExportsDays = props.retainDeletedExportsDays ?? DEFAULT_RETAIN_DELETED_EXPORTS_DAYS;

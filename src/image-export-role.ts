@@ -1,9 +1,9 @@
 import { TerraformProvider, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import * as alicloud from "./gen/providers/alicloud";
-import { checkPropsObject, describe, Problems } from "./validation/problems";
+import { checkPropsObject, describe, isCheckedByCaller, Problems } from "./validation/problems";
 import { checkAlicloudProvider } from "./validation/regions";
-import { show } from "./validation/values";
+import { show } from "./rules/text";
 
 /**
  * The name ECS requires for the role it assumes to write exported images to OSS. ECS looks the role up
@@ -57,14 +57,16 @@ export class ImageExportRole extends Construct {
 
   constructor(scope: Construct, id: string, props: ImageExportRoleProps = {}) {
     super(scope, id);
-    const problems = new Problems(describe("ImageExportRole", this.node.path));
-    if (checkPropsObject(problems, "ImageExportRole", props, ["provider", "description"])) {
-      problems.check("provider", props.provider, checkAlicloudProvider);
-      problems.check("description", props.description, (value) =>
-        typeof value === "string" ? undefined : `must be text, got ${show(value)}`,
-      );
+    if (!isCheckedByCaller(props)) {
+      const problems = new Problems(describe("ImageExportRole", this.node.path));
+      if (checkPropsObject(problems, "ImageExportRole", props, ["provider", "description"])) {
+        problems.check("provider", props.provider, checkAlicloudProvider);
+        problems.check("description", props.description, (value) =>
+          typeof value === "string" ? undefined : `must be text, got ${show(value)}`,
+        );
+      }
+      problems.throwIfAny();
     }
-    problems.throwIfAny();
     this.node.addValidation({ validate: () => this.checkSingleRolePerProvider() });
 
     this.provider = props.provider;

@@ -1,12 +1,12 @@
 import { Integer } from "@cdktf/provider-random/lib/integer";
-import { ITerraformDependable, Token } from "cdktf";
+import { Annotations, ITerraformDependable, Token } from "cdktf";
 import { Construct } from "constructs";
 import { checkExportBucketProps, ExportBucket, LifecycleTransition } from "./export-bucket";
 import * as alicloud from "./gen/providers/alicloud";
 import { ImageExportRole } from "./image-export-role";
 import { checkScaffoldProps, ImageScaffold, ImageScaffoldProps, SCAFFOLD_PROP_NAMES } from "./image-scaffold";
 import { checkLifecycle } from "./validation/lifecycle";
-import { checkPropsObject, describe, Problems } from "./validation/problems";
+import { checkedByCaller, checkPropsObject, describe, Problems } from "./validation/problems";
 import { addRegionValidation, checkAlicloudProvider, regionChecks } from "./validation/regions";
 import {
   checkBoolean,
@@ -14,8 +14,8 @@ import {
   checkCreateTimeout,
   checkCustomImageId,
   checkOssPrefix,
-  show,
 } from "./validation/values";
+import { show } from "./rules/text";
 
 /** Properties of an {@link ImageExport}. Every one is optional. */
 export interface ImageExportProps extends ImageScaffoldProps {
@@ -202,13 +202,16 @@ export class ImageExport extends Construct {
 
   constructor(scope: Construct, id: string, props: ImageExportProps = {}) {
     super(scope, id);
-    checkImageExportProps(new Problems(describe("ImageExport", this.node.path)), props).throwIfAny();
+    const subject = describe("ImageExport", this.node.path);
+    const warnings: string[] = [];
+    checkImageExportProps(new Problems(subject), props, warnings).throwIfAny();
+    for (const warning of warnings) Annotations.of(this).addWarning(`${subject}: ${warning}`);
 
     const provider = props.provider;
     const dependencies: ITerraformDependable[] = [];
 
     if (props.createRole === true) {
-      this.role = new ImageExportRole(this, "Role", { provider });
+      this.role = new ImageExportRole(this, "Role", checkedByCaller({ provider }));
     }
     const role = this.role ?? props.role;
     if (role !== undefined) dependencies.push(role.policyAttachment);
@@ -218,7 +221,7 @@ export class ImageExport extends Construct {
       for (const name of SCAFFOLD_PROP_NAMES) {
         if (props[name] !== undefined) Object.assign(scaffoldProps, { [name]: props[name] });
       }
-      this.scaffold = new ImageScaffold(this, "Scaffold", scaffoldProps);
+      this.scaffold = new ImageScaffold(this, "Scaffold", checkedByCaller(scaffoldProps));
       this.image = this.scaffold.resource;
       this.instance = this.scaffold.instance;
       this.vpc = this.scaffold.vpc;
@@ -228,14 +231,18 @@ export class ImageExport extends Construct {
     this.imageId = props.imageId ?? (this.scaffold as ImageScaffold).imageId;
 
     if (props.ossBucket === undefined) {
-      this.exportBucket = new ExportBucket(this, "Bucket", {
-        provider,
-        bucketNamePrefix: props.bucketNamePrefix,
-        forceDestroy: props.bucketForceDestroy,
-        retainDeletedExportsDays: props.bucketRetainDeletedExportsDays,
-        transitions: props.bucketTransitions,
-        expireAfterDays: props.bucketExpireAfterDays,
-      });
+      this.exportBucket = new ExportBucket(
+        this,
+        "Bucket",
+        checkedByCaller({
+          provider,
+          bucketNamePrefix: props.bucketNamePrefix,
+          forceDestroy: props.bucketForceDestroy,
+          retainDeletedExportsDays: props.bucketRetainDeletedExportsDays,
+          transitions: props.bucketTransitions,
+          expireAfterDays: props.bucketExpireAfterDays,
+        }),
+      );
       this.bucket = this.exportBucket.resource;
       this.bucketNameSuffix = this.exportBucket.nameSuffix;
       // ECS must not write a single byte before the bucket is private and encrypted, nor before it is
@@ -279,8 +286,11 @@ export class ImageExport extends Construct {
   }
 }
 
-/** Checks every prop and every combination of props of an ImageExport, collecting all problems. */
-function checkImageExportProps(problems: Problems, props: ImageExportProps): Problems {
+/**
+ * Checks every prop and every combination of props of an ImageExport, collecting all problems, and adds
+ * what deserves a warning but no error to `warnings`.
+ */
+function checkImageExportProps(problems: Problems, props: ImageExportProps, warnings: string[]): Problems {
   if (!checkPropsObject(problems, "ImageExport", props, IMAGE_EXPORT_PROP_NAMES)) return problems;
   problems.check("provider", props.provider, checkAlicloudProvider);
   problems.check("imageId", props.imageId, checkCustomImageId);
@@ -325,8 +335,7 @@ function checkImageExportProps(problems: Problems, props: ImageExportProps): Pro
     }
   } else {
     checkExportBucketProps(problems, props.bucketNamePrefix, props.bucketForceDestroy, "bucketForceDestroy");
-    // The warnings are left to the ExportBucket this creates, so they are given once.
-    checkLifecycle(
+    const lifecycleWarnings = checkLifecycle(
       problems,
       {
         retainDeletedExportsDays: props.bucketRetainDeletedExportsDays,
@@ -339,6 +348,7 @@ function checkImageExportProps(problems: Problems, props: ImageExportProps): Pro
         expireAfterDays: "bucketExpireAfterDays",
       },
     );
+    warnings.push(...lifecycleWarnings);
   }
   return problems;
 }

@@ -1,8 +1,9 @@
-import { Annotations, IResolvable, propertyAccess, TerraformProvider, Token } from "cdktf";
+import { Annotations, propertyAccess, TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
-import { DATA_DISK_CATEGORIES, DISK_PERFORMANCE_LEVELS } from "./rules/provider-rules";
 import * as alicloud from "./gen/providers/alicloud";
-import { checkPropsObject, describe, Problems } from "./validation/problems";
+import { checkOfKind } from "./rules/provider-rules";
+import { show } from "./rules/text";
+import { checkPropsObject, describe, isCheckedByCaller, Problems } from "./validation/problems";
 import { checkAlicloudProvider } from "./validation/regions";
 import {
   checkBoolean,
@@ -21,7 +22,6 @@ import {
   checkZoneId,
   cidrContains,
   parseIpv4Cidr,
-  show,
 } from "./validation/values";
 
 /** A data disk attached to the scaffold's instance; it becomes part of the custom image and is exported too. */
@@ -228,12 +228,37 @@ const SOURCE_IMAGE_OWNERS = ["system", "self", "others"];
 const MAX_EXPORTED_DATA_DISKS = 4;
 const MAX_EXPORTED_DATA_DISK_GIB = 500;
 
+// The provider's own rules for a data disk's fields, from the rule table (src/rules/provider-rules.ts).
+const DISK_CATEGORY = checkOneOf(checkOfKind("alicloud_instance", "data_disks.category", "oneOf").values);
+const DISK_PERFORMANCE_LEVEL = checkOneOf(
+  checkOfKind("alicloud_instance", "data_disks.performance_level", "oneOf").values,
+);
+const DISK_NAME = byteLengthRule("data_disks.name");
+const DISK_DESCRIPTION = byteLengthRule("data_disks.description");
+
+function byteLengthRule(path: string) {
+  const { min, max } = checkOfKind("alicloud_instance", path, "byteLength");
+  return checkByteLength(min, max);
+}
+
 function given(value: unknown): boolean {
   return value !== undefined;
 }
 
+const DISK_LIST_RULE =
+  "must be a list of data disks written out in the app, such as [{ size: 40 }] (each disk's fields may be known only at apply time)";
+
 function checkDataDisks(problems: Problems, disks: unknown): void {
-  if (disks === undefined || Token.isUnresolved(disks)) return;
+  if (disks === undefined) return;
+  // Each disk becomes a data_disks block: Terraform can't make blocks from one expression, and the
+  // export must know that an image carries at most 4 disks. Fields inside a disk may be tokens.
+  if (Token.isUnresolved(disks)) {
+    problems.add(
+      "dataDisks",
+      `${DISK_LIST_RULE}, got a value known only at apply time (Terraform can't make data_disks blocks from one expression)`,
+    );
+    return;
+  }
   if (!Array.isArray(disks)) {
     problems.add("dataDisks", `must be a list of data disks, got ${show(disks)}`);
     return;
@@ -248,8 +273,14 @@ function checkDataDisks(problems: Problems, disks: unknown): void {
   for (let i = 0; i < disks.length; i++) {
     const disk: unknown = disks[i];
     const prop = `dataDisks[${i}]`;
-    // A disk that is only known at apply time (e.g. a variable's value) is passed on untouched.
-    if (Token.isUnresolved(disk)) continue;
+    // Each disk becomes a data_disks block, which Terraform can't fill from one expression.
+    if (Token.isUnresolved(disk)) {
+      problems.add(
+        prop,
+        "must be a data disk such as { size: 40 } written out in the app (its fields may be known only at apply time, the disk itself can't), got a value known only at apply time",
+      );
+      continue;
+    }
     if (disk === null || typeof disk !== "object" || Array.isArray(disk)) {
       problems.add(prop, `must be a data disk such as { size: 40 }, got ${show(disk)}`);
       continue;
@@ -275,10 +306,10 @@ function checkDataDisks(problems: Problems, disks: unknown): void {
         ),
       );
     }
-    problems.check(`${prop}.category`, d.category, checkOneOf(DATA_DISK_CATEGORIES));
-    problems.check(`${prop}.performanceLevel`, d.performanceLevel, checkOneOf(DISK_PERFORMANCE_LEVELS));
-    problems.check(`${prop}.name`, d.name, checkByteLength(2, 128));
-    problems.check(`${prop}.description`, d.description, checkByteLength(2, 256));
+    problems.check(`${prop}.category`, d.category, DISK_CATEGORY);
+    problems.check(`${prop}.performanceLevel`, d.performanceLevel, DISK_PERFORMANCE_LEVEL);
+    problems.check(`${prop}.name`, d.name, DISK_NAME);
+    problems.check(`${prop}.description`, d.description, DISK_DESCRIPTION);
   }
 }
 
@@ -417,12 +448,14 @@ export class ImageScaffold extends Construct {
 
   constructor(scope: Construct, id: string, props: ImageScaffoldProps = {}) {
     super(scope, id);
-    const problems = new Problems(describe("ImageScaffold", this.node.path));
-    if (checkPropsObject(problems, "ImageScaffold", props, ["provider", ...SCAFFOLD_PROP_NAMES])) {
-      problems.check("provider", props.provider, checkAlicloudProvider);
-      checkScaffoldProps(problems, props);
+    if (!isCheckedByCaller(props)) {
+      const problems = new Problems(describe("ImageScaffold", this.node.path));
+      if (checkPropsObject(problems, "ImageScaffold", props, ["provider", ...SCAFFOLD_PROP_NAMES])) {
+        problems.check("provider", props.provider, checkAlicloudProvider);
+        checkScaffoldProps(problems, props);
+      }
+      problems.throwIfAny();
     }
-    problems.throwIfAny();
 
     const provider = props.provider;
     const name = props.namePrefix ?? DEFAULT_NAME;
@@ -538,25 +571,17 @@ export class ImageScaffold extends Construct {
 }
 
 /**
- * The instance's `data_disks`. A list, or a disk, that is only known at apply time (a variable's value)
- * is passed on; the others are deleted with the instance, which exists only to make the image.
+ * The instance's `data_disks` (none for an empty list); the disks are deleted with the instance, which
+ * exists only to make the image.
  */
-function instanceDataDisks(
-  disks: DataDisk[] | undefined,
-): alicloud.instance.InstanceDataDisks[] | IResolvable | undefined {
-  if (disks === undefined) return undefined;
-  // A list token (`variable.listValue`) is an array of one marker string; wrapped, it resolves whole.
-  if (Token.isUnresolved(disks)) return Array.isArray(disks) ? Token.asAny(disks) : (disks as IResolvable);
-  return disks.map((disk) =>
-    Token.isUnresolved(disk)
-      ? (disk as unknown as alicloud.instance.InstanceDataDisks)
-      : {
-          size: disk.size,
-          category: disk.category,
-          performanceLevel: disk.performanceLevel,
-          name: disk.name,
-          description: disk.description,
-          deleteWithInstance: true,
-        },
-  );
+function instanceDataDisks(disks: DataDisk[] | undefined): alicloud.instance.InstanceDataDisks[] | undefined {
+  if (disks === undefined || disks.length === 0) return undefined;
+  return disks.map((disk) => ({
+    size: disk.size,
+    category: disk.category,
+    performanceLevel: disk.performanceLevel,
+    name: disk.name,
+    description: disk.description,
+    deleteWithInstance: true,
+  }));
 }

@@ -2,7 +2,7 @@
 // deep inside cdktf, never a stack that synthesizes and fails at plan or apply time) whose message
 // names the construct's path, the prop, the value it got and the rule.
 import { RandomProvider } from "@cdktf/provider-random/lib/provider";
-import { TerraformStack, Testing } from "cdktf";
+import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { Construct } from "constructs";
 import {
   alicloud,
@@ -44,6 +44,8 @@ const BANDWIDTH = "must be a whole number from 0 to 100 Mbit/s";
 const DISK_SIZE =
   "must be a whole number from 1 to 500 GiB (the largest data disk an exported image may carry)";
 const DISK = "must be a data disk such as { size: 40 }";
+const DISK_LIST =
+  "must be a list of data disks written out in the app, such as [{ size: 40 }] (each disk's fields may be known only at apply time)";
 const IMAGE_NAME =
   "must be 2-128 characters, start with a letter, and not start with 'http://' or 'https://'";
 const DESCRIPTION = "must be 2-256 characters and not start with 'http://' or 'https://'";
@@ -705,6 +707,34 @@ const IMAGE_EXPORT_ROWS: Row<unknown>[] = [
     'dataDisks must be a list of data disks, got {"size":40}',
   ],
   ["dataDisks null", { dataDisks: null }, "dataDisks must be a list of data disks, got null"],
+  [
+    "dataDisks a list variable",
+    (stack: TerraformStack) => ({
+      dataDisks: new TerraformVariable(stack, "disks", { type: "list(object({ size = number }))" }).listValue,
+    }),
+    `dataDisks ${DISK_LIST}, got a value known only at apply time (Terraform can't make data_disks blocks from one expression)`,
+  ],
+  [
+    "dataDisks a variable's value",
+    (stack: TerraformStack) => ({
+      dataDisks: new TerraformVariable(stack, "disks", { type: "list(any)" }).value,
+    }),
+    `dataDisks ${DISK_LIST}, got a value known only at apply time (Terraform can't make data_disks blocks from one expression)`,
+  ],
+  [
+    "dataDisks a number variable",
+    (stack: TerraformStack) => ({
+      dataDisks: new TerraformVariable(stack, "disks", { type: "number" }).numberValue,
+    }),
+    `dataDisks ${DISK_LIST}, got a value known only at apply time (Terraform can't make data_disks blocks from one expression)`,
+  ],
+  [
+    "one data disk a variable's value",
+    (stack: TerraformStack) => ({
+      dataDisks: [{ size: 20 }, new TerraformVariable(stack, "disk", { type: "any" }).value],
+    }),
+    "dataDisks[1] must be a data disk such as { size: 40 } written out in the app (its fields may be known only at apply time, the disk itself can't), got a value known only at apply time",
+  ],
   ["data disk size NaN", { dataDisks: [{ size: NaN }] }, `dataDisks[0].size ${DISK_SIZE}, got NaN`],
   ["data disk size negative", { dataDisks: [{ size: -1 }] }, `dataDisks[0].size ${DISK_SIZE}, got -1`],
   ["data disk size 0", { dataDisks: [{ size: 0 }] }, `dataDisks[0].size ${DISK_SIZE}, got 0`],
@@ -893,7 +923,7 @@ const BUCKET_ROWS: Row<unknown>[] = [
   [
     "ImageExport's name for force destroy",
     { bucketForceDestroy: true },
-    "bucketForceDestroy is not an option of ExportBucket, got true",
+    "bucketForceDestroy is not an option of ExportBucket (did you mean forceDestroy?), got true",
   ],
   ["bucketNamePrefix empty", { bucketNamePrefix: "" }, `bucketNamePrefix ${BUCKET_PREFIX}, got '' (empty)`],
   [
@@ -915,7 +945,7 @@ const BUCKET_ROWS: Row<unknown>[] = [
   [
     "ImageExport's name for retention",
     { bucketRetainDeletedExportsDays: 7 },
-    "bucketRetainDeletedExportsDays is not an option of ExportBucket, got 7",
+    "bucketRetainDeletedExportsDays is not an option of ExportBucket (did you mean retainDeletedExportsDays?), got 7",
   ],
   [
     "retainDeletedExportsDays -1",

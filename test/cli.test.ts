@@ -63,7 +63,7 @@ describe("cdktf-alicloud-image-export check", () => {
       status: EXIT_VIOLATIONS,
       out: [
         "bad: alicloud_image_export.Export oss_bucket: required argument is not set [MISSING_REQUIRED]",
-        'bad: alicloud_instance.Instance data_disks[1].size: must be a number, got "big" [WRONG_TYPE]',
+        `bad: alicloud_instance.Instance data_disks[1].size: must be a number, got 'big' [WRONG_TYPE]`,
         "good: conforms",
         `2 violations in 1 of 2 stacks (${AGAINST}).`,
       ],
@@ -136,7 +136,7 @@ describe("running the command", () => {
       expect(result.status).toBe(EXIT_VIOLATIONS);
       expect(result.stdout.trim().split("\n")).toEqual([
         "bad: alicloud_image_export.Export oss_bucket: required argument is not set [MISSING_REQUIRED]",
-        'bad: alicloud_instance.Instance data_disks[1].size: must be a number, got "big" [WRONG_TYPE]',
+        `bad: alicloud_instance.Instance data_disks[1].size: must be a number, got 'big' [WRONG_TYPE]`,
         `2 violations in 1 of 1 stack (${AGAINST}).`,
       ]);
     },

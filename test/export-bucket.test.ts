@@ -621,3 +621,22 @@ describe("lifecycle warnings: billed minimum durations and regional classes", ()
     expect(warningsFor({ transitions: [{ storageClass: ExportStorageClass.IA, afterDays: 1 }] })).toEqual([]);
   });
 });
+
+describe("ImageExport gives the lifecycle warnings under its own option names, once", () => {
+  test("a regional class is flagged on the export, not again on its bucket", () => {
+    // GIVEN
+    const stack = stackInRegion();
+
+    // WHEN
+    const exported = new ImageExport(stack, "Export", {
+      imageId: "m-bp1abc",
+      bucketTransitions: [{ storageClass: ExportStorageClass.DEEP_COLD_ARCHIVE, afterDays: 30 }],
+    });
+
+    // THEN
+    expect(warningsOf(exported)).toEqual([
+      "ImageExport at 'stack/Export': bucketTransitions[0].storageClass is 'DeepColdArchive', which not every region offers: make sure the bucket's region does, or OSS rejects the lifecycle rule at apply time.",
+    ]);
+    expect(warningsOf(defined(exported.exportBucket))).toEqual([]);
+  });
+});

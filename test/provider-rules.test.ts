@@ -1,8 +1,16 @@
+import { spawnSync } from "child_process";
+import * as path from "path";
 import { PROVIDER_RULES, ProviderRule, rulesFor, ValueCheck } from "../src/rules/provider-rules";
 import { SchemaConformance } from "../src/conformance/schema-conformance";
 import { Violation, ViolationKind } from "../src/conformance/violation";
 import { hostAddress, Stack, stackWith } from "./support/stacks";
 import { descriptionFacts, readValidations, ruleFacts } from "./support/validation-facts";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { deriveRules } = require("../scripts/derive-provider-rules.js") as {
+  deriveRules: (validations: object) => ProviderRule[];
+};
+const DERIVE_SCRIPT = path.join(__dirname, "..", "scripts", "derive-provider-rules.js");
 
 const check = (stack: Stack): Violation[] => SchemaConformance.checkParsed(stack);
 const keyOf = (rule: { target: string; path: string }) => `${rule.target} ${rule.path}`;
@@ -25,6 +33,22 @@ describe("the encoded rules and schema/validations.json", () => {
       expect(ruleFacts(rule)).toEqual(descriptionFacts(validations[rule.target][rule.path]));
     },
   );
+
+  test("the committed table is what scripts/derive-provider-rules.js derives from validations.json now", () => {
+    const result = spawnSync(process.execPath, [DERIVE_SCRIPT, "--check"], { encoding: "utf8" });
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(deriveRules(validations)).toEqual(PROVIDER_RULES);
+  });
+
+  test("the derivation stops, quoting the sentence, on a kind of check it does not know", () => {
+    expect(() => deriveRules({ alicloud_vpc: { cidr_block: "must be prime [provider validator]" } })).toThrow(
+      'alicloud_vpc cidr_block: cannot read the clause "must be prime [provider validator]"',
+    );
+    expect(() =>
+      deriveRules({ alicloud_vpc: { vpc_name: 'one of ["a"] [provider validator]; must be short' } }),
+    ).toThrow('alicloud_vpc vpc_name: cannot read the clause "must be short"');
+  });
 
   test("the description parser rejects a sentence it does not know", () => {
     expect(() => descriptionFacts("must be prime [provider validator]")).toThrow(
@@ -253,7 +277,7 @@ describe("value rule messages", () => {
 
   test("one of a list", () => {
     expect(finding("alicloud_image", "architecture", "amd64")).toEqual(
-      invalid("alicloud_image", "architecture", 'must be one of "i386", "x86_64" or "arm64", got "amd64"'),
+      invalid("alicloud_image", "architecture", "must be one of 'i386', 'x86_64' or 'arm64', got 'amd64'"),
     );
   });
 
@@ -263,7 +287,7 @@ describe("value rule messages", () => {
       invalid(
         "alicloud_oss_bucket_versioning",
         "status",
-        'must be one of "Enabled" or "Suspended" (in any letter case), got "On"',
+        `must be one of 'Enabled' or 'Suspended' (in any letter case), got 'On'`,
       ),
     );
   });
@@ -271,7 +295,7 @@ describe("value rule messages", () => {
   test("a number, converted the way Terraform converts a string argument", () => {
     expect(finding("alicloud_ram_policy", "version", 1)).toEqual([]);
     expect(finding("alicloud_ram_policy", "version", 2)).toEqual(
-      invalid("alicloud_ram_policy", "version", 'must be one of "1", got 2'),
+      invalid("alicloud_ram_policy", "version", "must be one of '1', got 2"),
     );
   });
 
@@ -283,7 +307,7 @@ describe("value rule messages", () => {
       invalid(
         "alicloud_instance",
         "http_put_response_hop_limit",
-        'must be an integer between 1 and 64, got "65"',
+        `must be an integer between 1 and 64, got '65'`,
       ),
     );
     expect(finding("alicloud_oss_bucket", "lifecycle_rule.filter.object_size_less_than", 0)).toEqual(
@@ -315,14 +339,14 @@ describe("value rule messages", () => {
       invalid(
         "alicloud_instance",
         "data_disks[0].name",
-        `must be between 2 and 128 bytes long, got "${"é".repeat(65)}" (130 bytes)`,
+        `must be between 2 and 128 bytes long, got '${"é".repeat(65)}' (130 bytes)`,
       ),
     );
     expect(finding("alicloud_instance", "data_disks.name", "a")).toEqual(
       invalid(
         "alicloud_instance",
         "data_disks[0].name",
-        'must be between 2 and 128 bytes long, got "a" (1 byte)',
+        `must be between 2 and 128 bytes long, got 'a' (1 byte)`,
       ),
     );
   });
@@ -332,7 +356,7 @@ describe("value rule messages", () => {
       invalid(
         "data.alicloud_zones",
         "available_instance_type",
-        "must match the pattern ^ecs\\..* (prefix must be 'ecs.'), got \"g6.large\"",
+        "must match the pattern ^ecs\\..* (prefix must be 'ecs.'), got 'g6.large'",
       ),
     );
   });
@@ -347,7 +371,7 @@ describe("value rule messages", () => {
         "alicloud_instance",
         'tags["vendor"]',
         "must not match the pattern (^acs:.*)|(^aliyun.*)|(/.*http://.*\\.\\w+/gm)|(/.*https://.*\\.\\w+/gm) " +
-          '(It cannot begin with "aliyun", "acs:"; without "http://", and "https://".), got "aliyun-ecs"',
+          `(It cannot begin with "aliyun", "acs:"; without "http://", and "https://".), got 'aliyun-ecs'`,
       ),
     );
   });
@@ -357,27 +381,27 @@ describe("value rule messages", () => {
       invalid(
         "alicloud_image_export",
         "oss_prefix",
-        `must be 1 to 30 letters or digits, got "${"a".repeat(31)}" (Alibaba Cloud rejects it when the operation starts)`,
+        `must be 1 to 30 letters or digits, got '${"a".repeat(31)}' (Alibaba Cloud rejects it when the operation starts)`,
       ),
     );
   });
 
   test("JSON, a date and a regular expression", () => {
     expect(finding("alicloud_ram_role", "document", "{")).toEqual(
-      invalid("alicloud_ram_role", "document", `must be valid JSON, got "{" (${jsonError("{")})`),
+      invalid("alicloud_ram_role", "document", `must be valid JSON, got '{' (${jsonError("{")})`),
     );
     expect(finding("alicloud_oss_bucket", "lifecycle_rule.expiration.date", "2023-02-29")).toEqual(
       invalid(
         "alicloud_oss_bucket",
         "lifecycle_rule[0].expiration[0].date",
-        'must be a date in YYYY-MM-DD form, got "2023-02-29"',
+        `must be a date in YYYY-MM-DD form, got '2023-02-29'`,
       ),
     );
     expect(finding("data.alicloud_images", "name_regex", "ubuntu(?=_22)")).toEqual(
       invalid(
         "data.alicloud_images",
         "name_regex",
-        'must be a valid regular expression, got "ubuntu(?=_22)" ((?= is not supported by Go\'s RE2 syntax)',
+        `must be a valid regular expression, got 'ubuntu(?=_22)' ((?= is not supported by Go's RE2 syntax)`,
       ),
     );
   });

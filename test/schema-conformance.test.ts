@@ -101,7 +101,7 @@ describe("malformed documents", () => {
         ViolationKind.MALFORMED_CONFIGURATION,
         "alicloud_vpc.Broken",
         "",
-        'must be an object (the block\'s arguments), got "vpc"',
+        `must be an object (the block's arguments), got 'vpc'`,
       ),
     ]);
   });
@@ -326,7 +326,7 @@ describe("literal types", () => {
   });
 
   test.each([
-    ["big", '"big"'],
+    ["big", "'big'"],
     [true, "true"],
     [[40], "a list of 1"],
   ])("a number argument rejects %p", (size, shown) => {
@@ -344,7 +344,7 @@ describe("literal types", () => {
   });
 
   test.each([
-    ["yes", '"yes"'],
+    ["yes", "'yes'"],
     [1, "1"],
   ])("a bool argument rejects %p", (value, shown) => {
     const stack = validStack();
@@ -377,7 +377,7 @@ describe("literal types", () => {
       { allowed_methods: ["GET", ["PUT"]], allowed_origins: "*" },
     ];
     expect(check(stack)).toEqual([
-      violation(ViolationKind.WRONG_TYPE, INSTANCE, "security_groups", 'must be set(string), got "sg-1"'),
+      violation(ViolationKind.WRONG_TYPE, INSTANCE, "security_groups", "must be set(string), got 'sg-1'"),
       violation(ViolationKind.WRONG_TYPE, INSTANCE, 'tags["owner"]', "must be a string, got an object"),
       violation(
         ViolationKind.WRONG_TYPE,
@@ -389,7 +389,7 @@ describe("literal types", () => {
         ViolationKind.WRONG_TYPE,
         "alicloud_oss_bucket.Bucket",
         "cors_rule[0].allowed_origins",
-        'must be list(string), got "*"',
+        `must be list(string), got '*'`,
       ),
     ]);
   });
@@ -415,7 +415,7 @@ describe("literal types", () => {
         ViolationKind.WRONG_TYPE,
         "provider.alicloud[0]",
         "skip_region_validation",
-        'must be a bool (true or false), got "sometimes"',
+        `must be a bool (true or false), got 'sometimes'`,
       ),
     ]);
   });
@@ -460,7 +460,7 @@ describe("block shapes and item counts", () => {
         ViolationKind.BLOCK_SHAPE,
         EXPORT,
         "timeouts",
-        'is a block and must be an object or a list of objects, got "1h"',
+        `is a block and must be an object or a list of objects, got '1h'`,
       ),
     ]);
   });
@@ -473,7 +473,7 @@ describe("block shapes and item counts", () => {
         ViolationKind.BLOCK_SHAPE,
         INSTANCE,
         "data_disks",
-        'is a block and cannot be set from an expression (got "${var.disks}"); generate blocks from a list ' +
+        "is a block and cannot be set from an expression (got '${var.disks}'); generate blocks from a list " +
           "with a dynamic block (TerraformIterator.dynamic) instead",
       ),
     ]);
@@ -703,13 +703,13 @@ describe("provider requirements", () => {
         ViolationKind.PROVIDER_REQUIREMENT,
         "terraform",
         "required_providers.alicloud.source",
-        'must be "aliyun/alicloud", got "hashicorp/alicloud"',
+        `must be 'aliyun/alicloud', got 'hashicorp/alicloud'`,
       ),
       violation(
         ViolationKind.PROVIDER_REQUIREMENT,
         "terraform",
         "required_providers.random.source",
-        'is not set; it must be "hashicorp/random"',
+        "is not set; it must be 'hashicorp/random'",
       ),
     ]);
   });
@@ -752,15 +752,15 @@ describe("provider plan-time rules, end to end", () => {
         ViolationKind.INVALID_VALUE,
         EXPORT,
         "oss_prefix",
-        'must be 1 to 30 letters or digits, got "my prefix" (Alibaba Cloud rejects it when the operation starts)',
+        `must be 1 to 30 letters or digits, got 'my prefix' (Alibaba Cloud rejects it when the operation starts)`,
       ),
       violation(
         ViolationKind.INVALID_VALUE,
         INSTANCE,
         "data_disks[0].category",
-        'must be one of "all", "cloud", "ephemeral_ssd", "cloud_essd", "cloud_efficiency", "cloud_ssd", ' +
-          '"local_disk", "cloud_auto", "cloud_essd_entry", "cloud_regional_disk_auto", ' +
-          '"elastic_ephemeral_disk_standard" or "elastic_ephemeral_disk_premium", got "ssd"',
+        `must be one of 'all', 'cloud', 'ephemeral_ssd', 'cloud_essd', 'cloud_efficiency', 'cloud_ssd', ` +
+          "'local_disk', 'cloud_auto', 'cloud_essd_entry', 'cloud_regional_disk_auto', " +
+          `'elastic_ephemeral_disk_standard' or 'elastic_ephemeral_disk_premium', got 'ssd'`,
       ),
       violation(
         ViolationKind.CONFLICTING_ARGUMENTS,
@@ -847,9 +847,9 @@ describe("format", () => {
   test("address, path, message and kind on one line", () => {
     expect(
       SchemaConformance.format(
-        violation(ViolationKind.WRONG_TYPE, INSTANCE, "data_disks[4].size", 'must be a number, got "big"'),
+        violation(ViolationKind.WRONG_TYPE, INSTANCE, "data_disks[4].size", "must be a number, got 'big'"),
       ),
-    ).toBe(`${INSTANCE} data_disks[4].size: must be a number, got "big" [WRONG_TYPE]`);
+    ).toBe(`${INSTANCE} data_disks[4].size: must be a number, got 'big' [WRONG_TYPE]`);
     expect(
       SchemaConformance.format(violation(ViolationKind.UNKNOWN_TYPE, "alicloud_x.y", "", "is unknown")),
     ).toBe("alicloud_x.y: is unknown [UNKNOWN_TYPE]");

@@ -26,8 +26,8 @@ import {
   KNOWN_REGIONS,
   parseGoDuration,
   parseIpv4Cidr,
-  show,
 } from "../src/validation/values";
+import { show } from "../src/rules/text";
 
 /** A CIDR block the test knows to be valid. */
 function cidr(text: string): Ipv4Cidr {

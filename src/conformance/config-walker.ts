@@ -17,6 +17,7 @@ import {
   mapKeyPath,
 } from "./json-values";
 import { hasItemCountRule } from "../rules/provider-rules";
+import { closest, isSet, numberLiteral } from "../rules/text";
 import { CtyType, SchemaAttribute, SchemaBlock, SchemaBlockType } from "./terraform-schema";
 import { ViolationKind } from "./violation";
 
@@ -48,6 +49,8 @@ export const RESOURCE_META_ARGUMENTS: ReadonlySet<string> = new Set([
 export const PROVIDER_META_ARGUMENTS: ReadonlySet<string> = new Set(["alias", "version"]);
 
 const DYNAMIC_BLOCK_KEYS = new Set(["for_each", "iterator", "labels", "content"]);
+
+export { closest };
 
 /** Checks a top-level block body against its schema. */
 export function checkTopLevelBody(body: JsonObject, block: SchemaBlock, ctx: BlockContext): void {
@@ -108,10 +111,6 @@ function checkBody(body: JsonObject, block: SchemaBlock, ctx: BlockContext, at: 
 
 function describeOwner(ctx: BlockContext, at: Position): string {
   return at.blockPath === "" ? ctx.owner : `the ${at.blockPath} block of ${ctx.owner}`;
-}
-
-function isSet(value: unknown): boolean {
-  return value !== undefined && value !== null;
 }
 
 function hasDynamicBlock(body: JsonObject, name: string): boolean {
@@ -196,10 +195,7 @@ function primitiveAccepts(type: string, value: unknown): boolean {
     case "string":
       return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
     case "number":
-      return (
-        (typeof value === "number" && Number.isFinite(value)) ||
-        (typeof value === "string" && /^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?$/.test(value))
-      );
+      return numberLiteral(value) !== undefined;
     case "bool":
       return (
         typeof value === "boolean" ||
@@ -375,33 +371,6 @@ function checkDynamicBlocks(
   }
 }
 
-/** The candidate nearest to `name` by edit distance, if it is close enough to be a likely typo. */
-export function closest(name: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const distance = editDistance(name, candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
 export function didYouMean(suggestion: string | undefined): string {
   return suggestion === undefined ? "" : ` (did you mean "${suggestion}"?)`;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }

@@ -1,5 +1,6 @@
 // Small helpers shared by the checks: telling literals from Terraform expressions, building attribute
 // paths, quoting values in messages, and collecting findings.
+import { listOf, show } from "../rules/text";
 import { Violation, ViolationKind } from "./violation";
 
 /** A JSON object (not an array, not null). */
@@ -40,22 +41,18 @@ export function mapKeyPath(prefix: string, key: string): string {
   return `${prefix}[${JSON.stringify(key)}]`;
 }
 
-/** A value as a message quotes it: strings in double quotes (shortened), collections by kind. */
+/**
+ * A value of a synthesized stack as a message shows it: quoted like the constructs quote props (long
+ * strings shortened), collections by their kind and size.
+ */
 export function describeValue(value: unknown): string {
-  if (typeof value === "string") {
-    const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
-    return JSON.stringify(shown);
-  }
+  if (typeof value === "string") return show(value.length > 80 ? `${value.slice(0, 77)}...` : value);
   if (Array.isArray(value)) return value.length === 0 ? "an empty list" : `a list of ${value.length}`;
   if (isObject(value)) return "an object";
-  return String(value);
+  return show(value);
 }
 
-/** `"a", "b" and "c"` style enumerations for messages. */
-export function listOf(items: readonly string[], conjunction = "and"): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} ${conjunction} ${items[items.length - 1]}`;
-}
+export { listOf };
 
 /** Where findings go; keeps them in the order the checks found them. */
 export class Findings {

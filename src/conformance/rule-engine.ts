@@ -17,6 +17,7 @@ import {
   mapKeyPath,
 } from "./json-values";
 import { ProviderRule, RuleCheck, rulesFor, ValueCheck } from "../rules/provider-rules";
+import { isSet, numberLiteral, show } from "../rules/text";
 import { ViolationKind } from "./violation";
 
 interface Container {
@@ -75,10 +76,6 @@ function containersAt(container: Container, blockNames: readonly string[]): Cont
     items.push({ body: dynamic[name].content, path: childPath(container.path, `dynamic.${name}.content`) });
   }
   return items.flatMap((item) => containersAt(item, rest));
-}
-
-function isSet(value: unknown): boolean {
-  return value !== undefined && value !== null;
 }
 
 function applyCheck(
@@ -186,7 +183,7 @@ function reportValue(rule: ProviderRule, check: ValueCheck, value: unknown, path
 export function valueProblem(check: ValueCheck, value: unknown): string | undefined {
   if (!isSet(value) || isExpression(value)) return undefined;
   if (isNumericCheck(check)) {
-    const n = asNumber(value);
+    const n = numberLiteral(value);
     if (n === undefined) return undefined;
     return passesNumeric(check, n) ? undefined : `must be ${expectation(check)}, got ${describeValue(value)}`;
   }
@@ -229,15 +226,6 @@ function isNumericCheck(check: ValueCheck): boolean {
   return check.kind === "intOneOf" || check.kind === "intRange" || check.kind === "anyOf";
 }
 
-/** Numbers, and numeric strings, which Terraform converts for number arguments. */
-function asNumber(value: unknown): number | undefined {
-  if (typeof value === "number") return value;
-  if (typeof value === "string" && /^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?$/.test(value)) {
-    return Number(value);
-  }
-  return undefined;
-}
-
 function passesNumeric(check: ValueCheck, n: number): boolean {
   switch (check.kind) {
     case "intOneOf":
@@ -260,7 +248,7 @@ function expectation(check: ValueCheck): string {
   switch (check.kind) {
     case "oneOf":
       return `one of ${listOf(
-        check.values.map((v) => JSON.stringify(v)),
+        check.values.map(show),
         "or",
       )}${check.caseInsensitive ? " (in any letter case)" : ""}`;
     case "intOneOf":

@@ -6,6 +6,7 @@ import {
   RESOURCE_META_ARGUMENTS,
 } from "./config-walker";
 import { childPath, describeValue, Findings, indexPath, isObject, JsonObject } from "./json-values";
+import { show } from "../rules/text";
 import { findReferences, parseAddress, Reference } from "./references";
 import { applyRules } from "./rule-engine";
 import { KnownProvider, knownProviders, providerByLocalName, providerForType } from "./terraform-schema";
@@ -170,9 +171,12 @@ class StackChecker {
             `(without it Terraform looks for hashicorp/${localName})`,
         );
       } else if (!isObject(entry) || typeof entry.source !== "string") {
-        report(childPath(path, "source"), `is not set; it must be "${provider.source}"`);
+        report(childPath(path, "source"), `is not set; it must be ${show(provider.source)}`);
       } else if (normalizeSource(entry.source) !== provider.source) {
-        report(childPath(path, "source"), `must be "${provider.source}", got ${describeValue(entry.source)}`);
+        report(
+          childPath(path, "source"),
+          `must be ${show(provider.source)}, got ${describeValue(entry.source)}`,
+        );
       }
     }
   }

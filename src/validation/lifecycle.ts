@@ -18,8 +18,8 @@
 // - OSS documents no minimum number of days before a last-modified-time transition (unlike S3's 30 days
 //   for IA), so none is enforced here.
 import { Token } from "cdktf";
+import { kindOf, show } from "../rules/text";
 import { checkPropsObject, Problems } from "./problems";
-import { show } from "./values";
 
 /** The storage classes a transition can move exports to, warmest first. */
 export const TRANSITION_STORAGE_CLASSES: readonly string[] = [
@@ -77,12 +77,6 @@ export function checkDays(min: number): (value: unknown) => string | undefined {
     if (!Number.isInteger(value)) return `${rule}, got ${value} (not a whole number)`;
     return value < min ? `${rule}, got ${value}` : undefined;
   };
-}
-
-function kindOf(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 
 function isKnownNumber(value: unknown): value is number {

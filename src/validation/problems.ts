@@ -1,5 +1,6 @@
 import { Token } from "cdktf";
-import { Check, show } from "./values";
+import { closest, show } from "../rules/text";
+import { Check } from "./values";
 
 /**
  * Collects every problem with a construct's props, then throws them together, so a user fixes all of
@@ -39,6 +40,23 @@ export class Problems {
   }
 }
 
+const checkedByParent = new WeakSet<object>();
+
+/**
+ * Marks props that a parent construct has already checked in full, under its own name and in its one
+ * error, before handing them to a child it creates (ImageExport to its scaffold, bucket and role): the
+ * child then doesn't check them a second time.
+ */
+export function checkedByCaller<T extends object>(props: T): T {
+  checkedByParent.add(props);
+  return props;
+}
+
+/** True for props passed through {@link checkedByCaller}. */
+export function isCheckedByCaller(props: unknown): boolean {
+  return typeof props === "object" && props !== null && checkedByParent.has(props);
+}
+
 /** How error messages name a construct: its kind and its path in the app. */
 export function describe(kind: string, path: string): string {
   return `${kind} at '${path}'`;
@@ -63,28 +81,11 @@ export function checkPropsObject(
   }
   for (const key of Object.keys(props)) {
     if (known.includes(key)) continue;
-    const near = known.find((candidate) => editDistance(candidate.toLowerCase(), key.toLowerCase()) <= 2);
+    const near = closest(key, known);
     problems.add(
       `${propPrefix}${propPrefix ? "." : ""}${key}`,
       `is not an option of ${kind}${near ? ` (did you mean ${near}?)` : ""}, got ${show((props as Record<string, unknown>)[key])}`,
     );
   }
   return true;
-}
-
-/** Levenshtein distance, for "did you mean" hints on short option names. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        previous[j] + 1,
-        current[j - 1] + 1,
-        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }

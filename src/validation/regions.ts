@@ -12,7 +12,8 @@ import {
   Tokenization,
 } from "cdktf";
 import { Construct, IConstruct } from "constructs";
-import { Check, checkRegionId, KNOWN_REGIONS, show } from "./values";
+import { show } from "../rules/text";
+import { Check, checkRegionId, KNOWN_REGIONS } from "./values";
 
 /** A prop whose value may refer to another resource, e.g. `imageId: image.id`. */
 export interface ReferenceProp {

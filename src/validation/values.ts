@@ -3,29 +3,11 @@
 // prop name: "must be 1-30 letters or digits, got 'my prefix' (has a space)".
 // None of them looks at tokens: callers skip values that are only known at apply time.
 
+import { checkOfKind } from "../rules/provider-rules";
+import { kindOf, show } from "../rules/text";
+
 /** A check of one value: undefined when it passes, otherwise what is wrong with it. */
 export type Check = (value: unknown) => string | undefined;
-
-/** Shows a value the way a user would have typed it. */
-export function show(value: unknown): string {
-  if (typeof value === "string") return `'${value}'`;
-  if (value === undefined) return "undefined";
-  if (typeof value === "number" && Number.isNaN(value)) return "NaN";
-  if (typeof value === "function") return "a function";
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
-}
-
-function kindOf(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "an object";
-  if (typeof value === "number") return Number.isNaN(value) ? "not a number" : "a number";
-  return `a ${typeof value}`;
-}
 
 /** Names the first character outside `allowed`, the way a person would point at it. */
 function firstOffender(value: string, allowed: RegExp): string | undefined {
@@ -48,8 +30,10 @@ function notAString(value: unknown, rule: string): string | undefined {
 // ---------------------------------------------------------------------------------------------------
 // The export itself
 
-const OSS_PREFIX_RULE = "must be 1-30 letters or digits";
-const OSS_PREFIX_MAX = 30;
+// The cloud's oss_prefix rule, from the rule table.
+const OSS_PREFIX_LIMITS = checkOfKind("alicloud_image_export", "oss_prefix", "lettersAndDigits");
+const OSS_PREFIX_RULE = `must be ${OSS_PREFIX_LIMITS.min}-${OSS_PREFIX_LIMITS.max} letters or digits`;
+const OSS_PREFIX_MAX = OSS_PREFIX_LIMITS.max;
 
 /** oss_prefix: 1-30 ASCII letters or digits (enforced by the ECS ExportImage API, not by the provider). */
 export const checkOssPrefix: Check = (value) => {
