@@ -6,6 +6,7 @@ export { ImageExportChecks } from "./aspects/image-export-checks";
 export { SchemaConformance } from "./conformance/schema-conformance";
 export { ViolationKind } from "./conformance/violation";
 export type { Violation } from "./conformance/violation";
+export { DependencyDiagram } from "./graph/dependency-diagram";
 export { ExportBucket, ExportStorageClass } from "./export-bucket";
 export type { ExportBucketProps, LifecycleTransition } from "./export-bucket";
 export { ImageExportRole, IMAGE_EXPORT_ROLE_NAME, IMAGE_EXPORT_ROLE_POLICY } from "./image-export-role";

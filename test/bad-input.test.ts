@@ -628,17 +628,17 @@ const IMAGE_EXPORT_ROWS: Row<unknown>[] = [
   [
     "sourceImageNameRegex unterminated group",
     { sourceImageNameRegex: "(" },
-    `sourceImageNameRegex ${REGEX}, got '(' (/(/: Unterminated group)`,
+    `sourceImageNameRegex ${REGEX}, got '(' (missing closing ))`,
   ],
   [
     "sourceImageNameRegex unterminated class",
     { sourceImageNameRegex: "[a-" },
-    `sourceImageNameRegex ${REGEX}, got '[a-' (/[a-/: Unterminated character class)`,
+    `sourceImageNameRegex ${REGEX}, got '[a-' (missing closing ])`,
   ],
   [
     "sourceImageNameRegex nothing to repeat",
     { sourceImageNameRegex: "a**" },
-    `sourceImageNameRegex ${REGEX}, got 'a**' (/a**/: Nothing to repeat)`,
+    `sourceImageNameRegex ${REGEX}, got 'a**' ('**' repeats a repetition)`,
   ],
   [
     "sourceImageNameRegex empty",

@@ -401,7 +401,7 @@ describe("value rule messages", () => {
       invalid(
         "data.alicloud_images",
         "name_regex",
-        `must be a valid regular expression, got 'ubuntu(?=_22)' ((?= is not supported by Go's RE2 syntax)`,
+        `must be a valid regular expression, got 'ubuntu(?=_22)' (has the lookaround '(?=', which Go's RE2 doesn't support)`,
       ),
     );
   });

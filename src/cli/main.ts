@@ -6,6 +6,7 @@ import * as path from "path";
 import { listOf } from "../conformance/json-values";
 import { SchemaConformance } from "../conformance/schema-conformance";
 import { vendoredProviderNames } from "../conformance/terraform-schema";
+import { graphCommand, GRAPH_USAGE } from "./graph-command";
 
 /** Where the command writes: results to `log`, problems running it to `error`. */
 export interface CliOutput {
@@ -27,7 +28,9 @@ provider schemas this library vendors, offline, and prints each violation with i
 address and attribute path.
 
 Exit status: ${EXIT_CONFORMS} when every stack conforms, ${EXIT_VIOLATIONS} when there are violations, ${EXIT_CANNOT_CHECK} when there is nothing
-to check (no such folder, no synthesized stacks) or the command is wrong.`;
+to check (no such folder, no synthesized stacks) or the command is wrong.
+
+${GRAPH_USAGE}`;
 
 /** Runs the command line `args` (without node and the script) and returns the exit status. */
 export function main(
@@ -40,6 +43,7 @@ export function main(
     output.log(USAGE);
     return EXIT_CONFORMS;
   }
+  if (command === "graph") return graphCommand(operands, output, cwd);
   if (command !== "check" || operands.length > 1) {
     const problem =
       command === undefined

@@ -17,6 +17,7 @@ import {
   mapKeyPath,
 } from "./json-values";
 import { ProviderRule, RuleCheck, rulesFor, ValueCheck } from "../rules/provider-rules";
+import { re2SyntaxProblem } from "../rules/re2";
 import { isSet, numberLiteral, show } from "../rules/text";
 import { ViolationKind } from "./violation";
 
@@ -301,21 +302,10 @@ function isCalendarDate(text: string): boolean {
   return day <= days;
 }
 
-/**
- * Whether Go's regexp package (RE2) would compile the pattern, approximated with JavaScript's engine:
- * RE2's leading flag groups and `(?P<name>` are translated first, and the Perl features RE2 lacks
- * (lookaround, backreferences) are rejected.
- */
+/** Whether Go's regexp package (RE2), which the provider compiles the pattern with, accepts it. */
 function regexpProblem(text: string): string | undefined {
-  const unsupported = /\(\?<?[=!]|\\[1-9]|\\k</.exec(text);
-  if (unsupported) {
-    return `must be a valid regular expression, got ${describeValue(text)} (${unsupported[0]} is not supported by Go's RE2 syntax)`;
-  }
-  const translated = text.replace(/^\(\?[imsU]+\)/, "").replace(/\(\?P</g, "(?<");
-  try {
-    new RegExp(translated);
-    return undefined;
-  } catch (e) {
-    return `must be a valid regular expression, got ${describeValue(text)} (${(e as Error).message})`;
-  }
+  const problem = re2SyntaxProblem(text);
+  return problem === undefined
+    ? undefined
+    : `must be a valid regular expression, got ${describeValue(text)} (${problem})`;
 }

@@ -4,6 +4,7 @@
 // None of them looks at tokens: callers skip values that are only known at apply time.
 
 import { checkOfKind } from "../rules/provider-rules";
+import { re2SyntaxProblem } from "../rules/re2";
 import { kindOf, show } from "../rules/text";
 
 /** A check of one value: undefined when it passes, otherwise what is wrong with it. */
@@ -365,65 +366,17 @@ export const KNOWN_REGIONS: readonly string[] = [
   "cn-beijing-finance-1",
 ];
 
-/** Letters Go's RE2 accepts after a backslash; JavaScript takes any other letter as itself. */
-const RE2_ESCAPE_LETTERS = "afnrtvxdDsSwWbBAzpPQEC";
-
 /**
- * The first construct JavaScript accepts but Go's RE2 (which the provider compiles `name_regex` with)
- * rejects: lookaround, backreferences and escapes RE2 doesn't know, such as `\u0041`.
- */
-function re2Unsupported(pattern: string): string | undefined {
-  let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const char = pattern[i];
-    if (char === "\\") {
-      const next = pattern[i + 1] ?? "";
-      // In Go \1-\7 followed by an octal digit is an octal escape; otherwise a digit is a backreference.
-      if (/[1-9]/.test(next) && (/[89]/.test(next) || !/[0-7]/.test(pattern[i + 2] ?? ""))) {
-        return `has the backreference '\\${next}', which Go's RE2 doesn't support`;
-      }
-      if (/[A-Za-z]/.test(next) && !RE2_ESCAPE_LETTERS.includes(next)) {
-        return `has the escape '\\${next}', which Go's RE2 doesn't know`;
-      }
-      i++;
-    } else if (inClass) {
-      if (char === "]") inClass = false;
-    } else if (char === "[") {
-      inClass = true;
-    } else if (char === "(" && /^\(\?(=|!|<=|<!)/.test(pattern.slice(i))) {
-      return `has the lookaround '${/^\(\?<?[=!]/.exec(pattern.slice(i))?.[0]}', which Go's RE2 doesn't support`;
-    }
-  }
-  return undefined;
-}
-
-/**
- * Rewrites the RE2 syntax JavaScript lacks but has an equivalent for, so that JavaScript's compiler can
- * judge the rest: flag groups `(?i)` / `(?i:...)` (flags don't change validity) and `(?P<name>...)`.
- */
-function asJavaScriptRegex(pattern: string): string {
-  return pattern
-    .replace(/\(\?[imsU]+\)/g, "")
-    .replace(/\(\?[imsU]*-?[imsU]*:/g, "(?:")
-    .replace(/\(\?P</g, "(?<");
-}
-
-/**
- * A regular expression the data source can use: one JavaScript can compile and that uses nothing Go's
- * RE2 lacks (the provider checks `name_regex` with Go's regexp package at plan time).
+ * A regular expression the data source can use: one Go's regexp package (RE2 syntax), which the
+ * provider compiles `name_regex` with, accepts; and not empty, which would match every image.
  */
 export const checkRegex: Check = (value) => {
   const rule = "must be a valid regular expression";
   const wrongType = notAString(value, rule);
   if (wrongType) return wrongType;
   if ((value as string).length === 0) return `${rule}, got '' (empty)`;
-  try {
-    new RegExp(asJavaScriptRegex(value as string));
-  } catch (e) {
-    return `${rule}, got ${show(value)} (${(e as Error).message.replace(/^Invalid regular expression: /, "")})`;
-  }
-  const unsupported = re2Unsupported(value as string);
-  return unsupported ? `${rule}, got ${show(value)} (${unsupported})` : undefined;
+  const problem = re2SyntaxProblem(value as string);
+  return problem ? `${rule}, got ${show(value)} (${problem})` : undefined;
 };
 
 /** One of a fixed set of strings. */
