@@ -1,8 +1,9 @@
 import { Integer } from "@cdktf/provider-random/lib/integer";
 import { RandomProvider } from "@cdktf/provider-random/lib/provider";
-import { TerraformProvider, TerraformStack, Token } from "cdktf";
+import { Annotations, TerraformProvider, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import * as alicloud from "./gen/providers/alicloud";
+import { checkLifecycle } from "./validation/lifecycle";
 import { checkPropsObject, describe, isCheckedByCaller, Problems } from "./validation/problems";
 import { checkAlicloudProvider } from "./validation/regions";
 import { checkBoolean, checkBucketNamePrefix } from "./validation/values";
@@ -18,6 +19,30 @@ export function checkExportBucketProps(
   problems.check(forceDestroyProp, forceDestroy, checkBoolean);
 }
 
+/** The storage classes a {@link LifecycleTransition} can move exports to, from warmest to coldest. */
+export enum ExportStorageClass {
+  /** Infrequent Access: read at any time, billed for at least 30 days. */
+  IA = "IA",
+  /** Archive: restored before reading (about a minute), billed for at least 60 days. */
+  ARCHIVE = "Archive",
+  /** Cold Archive: restored before reading (hours), billed for at least 180 days; not in every region. */
+  COLD_ARCHIVE = "ColdArchive",
+  /** Deep Cold Archive: restored before reading (12 hours or more), billed for at least 180 days; not in every region. */
+  DEEP_COLD_ARCHIVE = "DeepColdArchive",
+}
+
+/** Moves exported files to a colder, cheaper storage class some days after they were written. */
+export interface LifecycleTransition {
+  /** The class to move the files to. Each class may appear once, colder classes on later days. */
+  readonly storageClass: ExportStorageClass;
+
+  /** Days after the file was written: a whole number, 1 or more. */
+  readonly afterDays: number;
+}
+
+/** How long deleted and replaced exports are kept unless `retainDeletedExportsDays` says otherwise. */
+export const DEFAULT_RETAIN_DELETED_EXPORTS_DAYS = 30;
+
 /** Properties of an {@link ExportBucket}. */
 export interface ExportBucketProps {
   /**
@@ -30,13 +55,40 @@ export interface ExportBucketProps {
   readonly bucketNamePrefix?: string;
 
   /**
-   * Whether `terraform destroy` may delete the bucket while it still holds objects. Destroying an export
-   * deletes only its system-disk file, so data-disk files stay and a bucket without this can't be
-   * destroyed until they are removed.
+   * Whether `terraform destroy` may delete the bucket while it still holds objects, including versions
+   * kept by `retainDeletedExportsDays`. Destroying an export deletes only its system-disk file, and with
+   * retention even that stays as a noncurrent version, so a bucket without this can't be destroyed until
+   * those are removed.
    *
    * @default false - the bucket and the exported images in it survive a destroy
    */
   readonly forceDestroy?: boolean;
+
+  /**
+   * How many days a deleted or replaced export stays recoverable. Above 0, the bucket is versioned and a
+   * lifecycle rule removes noncurrent versions (and the delete markers left without any) after this many
+   * days; destroying an export, or replacing it with a new image, then only hides the old file. 0 turns
+   * versioning and that rule off. A whole number, 0 or more.
+   *
+   * @default 30 - deleted and replaced exports are kept for 30 days
+   */
+  readonly retainDeletedExportsDays?: number;
+
+  /**
+   * Moves exported files to colder storage classes as they age. Classes must get colder on later days,
+   * each class at most once.
+   *
+   * @default - files stay in Standard storage
+   */
+  readonly transitions?: LifecycleTransition[];
+
+  /**
+   * Days after which exported files expire. With retention, an expired file stays recoverable for
+   * `retainDeletedExportsDays` more. A whole number, 1 or more, later than every transition.
+   *
+   * @default - exported files never expire
+   */
+  readonly expireAfterDays?: number;
 
   /**
    * The provider (account and region) to create the bucket with. It must be the region of the images
@@ -68,23 +120,37 @@ export class ExportBucket extends Construct {
   /** The bucket's default server-side encryption (AES256). */
   public readonly encryption: alicloud.ossBucketServerSideEncryption.OssBucketServerSideEncryption;
 
+  /** The bucket's versioning, or `undefined` when `retainDeletedExportsDays` is 0. */
+  public readonly versioning?: alicloud.ossBucketVersioning.OssBucketVersioningA;
+
+  /** How many days deleted and replaced exports stay recoverable (0: not at all). */
+  public readonly retainDeletedExportsDays: number;
+
   /** The bucket's name (known after apply: it holds the random suffix). */
   public readonly bucketName: string;
 
   constructor(scope: Construct, id: string, props: ExportBucketProps = {}) {
     super(scope, id);
+    // A parent that checked these props (ImageExport) has also given the warnings, under its own names.
     if (!isCheckedByCaller(props)) {
       const problems = new Problems(describe("ExportBucket", this.node.path));
-      if (
-        checkPropsObject(problems, "ExportBucket", props, ["provider", "bucketNamePrefix", "forceDestroy"])
-      ) {
+      let warnings: string[] = [];
+      if (checkPropsObject(problems, "ExportBucket", props, EXPORT_BUCKET_PROP_NAMES)) {
         problems.check("provider", props.provider, checkAlicloudProvider);
         checkExportBucketProps(problems, props.bucketNamePrefix, props.forceDestroy, "forceDestroy");
+        warnings = checkLifecycle(problems, props, {
+          retainDeletedExportsDays: "retainDeletedExportsDays",
+          transitions: "transitions",
+          expireAfterDays: "expireAfterDays",
+        });
       }
       problems.throwIfAny();
+      const subject = describe("ExportBucket", this.node.path);
+      for (const warning of warnings) Annotations.of(this).addWarning(`${subject}: ${warning}`);
     }
 
     const provider = props.provider;
+    this.retainDeletedExportsDays = props.retainDeletedExportsDays ?? DEFAULT_RETAIN_DELETED_EXPORTS_DAYS;
     ensureRandomProvider(this);
     this.nameSuffix = new Integer(this, "NameSuffix", { min: 10000, max: 99999 });
     this.resource = new alicloud.ossBucket.OssBucket(this, "Resource", {
@@ -92,6 +158,7 @@ export class ExportBucket extends Construct {
       bucket: `${props.bucketNamePrefix ?? "image-export"}-${Token.asString(this.nameSuffix.result)}`,
       storageClass: "Standard",
       forceDestroy: props.forceDestroy ?? false,
+      lifecycleRule: lifecycleRules(this.retainDeletedExportsDays, props.transitions, props.expireAfterDays),
     });
     this.bucketName = this.resource.bucket;
 
@@ -114,7 +181,60 @@ export class ExportBucket extends Construct {
         sseAlgorithm: "AES256",
       },
     );
+    if (this.retainDeletedExportsDays > 0) {
+      this.versioning = new alicloud.ossBucketVersioning.OssBucketVersioningA(this, "Versioning", {
+        provider,
+        bucket: this.resource.bucket,
+        status: "Enabled",
+      });
+    }
   }
+}
+
+const EXPORT_BUCKET_PROP_NAMES: readonly string[] = [
+  "provider",
+  "bucketNamePrefix",
+  "forceDestroy",
+  "retainDeletedExportsDays",
+  "transitions",
+  "expireAfterDays",
+];
+
+/** The id of the bucket's one lifecycle rule, as OSS lists it. */
+export const EXPORT_LIFECYCLE_RULE_ID = "image-exports";
+
+/**
+ * One rule for the whole bucket, or none when there is nothing to do. One rule, because OSS takes a
+ * single expiration per rule and refuses overlapping rules with the same kind of action by default:
+ * - noncurrent versions (deleted and replaced exports) expire after the retention;
+ * - the delete marker an expired version leaves behind is removed once nothing is behind it, so markers
+ *   don't pile up and an emptied bucket can be deleted without forceDestroy. OSS takes either days or
+ *   this in one expiration, so with `expireAfterDays` the markers stay;
+ * - current files move through the transitions and expire after `expireAfterDays`.
+ * No abort_multipart_upload: the rule is about finished exports, and any number of days for abandoned
+ * uploads would be a guess about how ECS writes them.
+ */
+function lifecycleRules(
+  retainDays: number,
+  transitions: LifecycleTransition[] | undefined,
+  expireAfterDays: number | undefined,
+): alicloud.ossBucket.OssBucketLifecycleRule[] | undefined {
+  const hasTransitions = transitions !== undefined && transitions.length > 0;
+  if (retainDays === 0 && !hasTransitions && expireAfterDays === undefined) return undefined;
+  const expiration: alicloud.ossBucket.OssBucketLifecycleRuleExpiration[] = [];
+  if (expireAfterDays !== undefined) expiration.push({ days: expireAfterDays });
+  else if (retainDays > 0) expiration.push({ expiredObjectDeleteMarker: true });
+  return [
+    {
+      id: EXPORT_LIFECYCLE_RULE_ID,
+      enabled: true,
+      transitions: hasTransitions
+        ? transitions.map((t) => ({ storageClass: t.storageClass, days: t.afterDays }))
+        : undefined,
+      expiration: expiration.length > 0 ? expiration : undefined,
+      noncurrentVersionExpiration: retainDays > 0 ? [{ days: retainDays }] : undefined,
+    },
+  ];
 }
 
 const stacksWithRandomProvider = new WeakSet<TerraformStack>();

@@ -1,10 +1,11 @@
 import { Integer } from "@cdktf/provider-random/lib/integer";
-import { ITerraformDependable, Token } from "cdktf";
+import { Annotations, ITerraformDependable, Token } from "cdktf";
 import { Construct } from "constructs";
-import { checkExportBucketProps, ExportBucket } from "./export-bucket";
+import { checkExportBucketProps, ExportBucket, LifecycleTransition } from "./export-bucket";
 import * as alicloud from "./gen/providers/alicloud";
 import { ImageExportRole } from "./image-export-role";
 import { checkScaffoldProps, ImageScaffold, ImageScaffoldProps, SCAFFOLD_PROP_NAMES } from "./image-scaffold";
+import { checkLifecycle } from "./validation/lifecycle";
 import { checkedByCaller, checkPropsObject, describe, Problems } from "./validation/problems";
 import { addRegionValidation, checkAlicloudProvider, regionChecks } from "./validation/regions";
 import {
@@ -78,13 +79,50 @@ export interface ImageExportProps extends ImageScaffoldProps {
   readonly bucketNamePrefix?: string;
 
   /**
-   * Whether `terraform destroy` may delete the created bucket while it still holds objects (data-disk
-   * files are never deleted by the export's destroy). Not with `ossBucket`.
+   * Whether `terraform destroy` may delete the created bucket while it still holds objects, including
+   * kept versions of deleted exports. Without it, destroying the stack stops at the bucket while data-disk
+   * files (never deleted by the export's destroy) or retained versions (see
+   * `bucketRetainDeletedExportsDays`) remain. Not with `ossBucket`.
    *
    * @default false - the bucket and the exported files survive a destroy
    */
   readonly bucketForceDestroy?: boolean;
+
+  /**
+   * How many days a deleted or replaced export stays recoverable in the created bucket, which is
+   * versioned when this is above 0. Every new `imageId` replaces the export, and the replacement deletes
+   * the old file: with retention it becomes a noncurrent version for this many days instead of being
+   * gone. A whole number, 0 or more. Not with `ossBucket`.
+   *
+   * @default 30 - deleted and replaced exports are kept for 30 days
+   */
+  readonly bucketRetainDeletedExportsDays?: number;
+
+  /**
+   * Moves the created bucket's exported files to colder storage classes as they age, colder classes on
+   * later days, each class at most once. Not with `ossBucket`.
+   *
+   * @default - files stay in Standard storage
+   */
+  readonly bucketTransitions?: LifecycleTransition[];
+
+  /**
+   * Days after which the created bucket's exported files expire, later than every transition. A whole
+   * number, 1 or more. Not with `ossBucket`.
+   *
+   * @default - exported files never expire
+   */
+  readonly bucketExpireAfterDays?: number;
 }
+
+/** The bucket options of ImageExport, which only apply when it creates the bucket. */
+const BUCKET_PROP_NAMES = [
+  "bucketNamePrefix",
+  "bucketForceDestroy",
+  "bucketRetainDeletedExportsDays",
+  "bucketTransitions",
+  "bucketExpireAfterDays",
+] as const;
 
 const DEFAULT_CREATE_TIMEOUT = "20m";
 
@@ -96,8 +134,7 @@ const IMAGE_EXPORT_PROP_NAMES: readonly string[] = [
   "createTimeout",
   "createRole",
   "role",
-  "bucketNamePrefix",
-  "bucketForceDestroy",
+  ...BUCKET_PROP_NAMES,
   ...SCAFFOLD_PROP_NAMES,
 ];
 
@@ -151,7 +188,7 @@ export class ImageExport extends Construct {
   /** The scaffold's security group, or `undefined` when you gave `imageId` or `securityGroupId`. */
   public readonly securityGroup?: alicloud.securityGroup.SecurityGroup;
 
-  /** The created bucket with its access block and encryption, or `undefined` when you gave `ossBucket`. */
+  /** The created bucket with its access block, encryption and versioning, or `undefined` when you gave `ossBucket`. */
   public readonly exportBucket?: ExportBucket;
 
   /** The created `alicloud_oss_bucket`, or `undefined` when you gave `ossBucket`. */
@@ -165,7 +202,10 @@ export class ImageExport extends Construct {
 
   constructor(scope: Construct, id: string, props: ImageExportProps = {}) {
     super(scope, id);
-    checkImageExportProps(new Problems(describe("ImageExport", this.node.path)), props).throwIfAny();
+    const subject = describe("ImageExport", this.node.path);
+    const warnings: string[] = [];
+    checkImageExportProps(new Problems(subject), props, warnings).throwIfAny();
+    for (const warning of warnings) Annotations.of(this).addWarning(`${subject}: ${warning}`);
 
     const provider = props.provider;
     const dependencies: ITerraformDependable[] = [];
@@ -198,16 +238,21 @@ export class ImageExport extends Construct {
           provider,
           bucketNamePrefix: props.bucketNamePrefix,
           forceDestroy: props.bucketForceDestroy,
+          retainDeletedExportsDays: props.bucketRetainDeletedExportsDays,
+          transitions: props.bucketTransitions,
+          expireAfterDays: props.bucketExpireAfterDays,
         }),
       );
       this.bucket = this.exportBucket.resource;
       this.bucketNameSuffix = this.exportBucket.nameSuffix;
-      // ECS must not write a single byte before the bucket is private and encrypted.
+      // ECS must not write a single byte before the bucket is private and encrypted, nor before it is
+      // versioned: a file written earlier would not be kept when the export is replaced.
       dependencies.push(
         this.exportBucket.acl,
         this.exportBucket.publicAccessBlock,
         this.exportBucket.encryption,
       );
+      if (this.exportBucket.versioning) dependencies.push(this.exportBucket.versioning);
     }
     this.ossBucket = props.ossBucket ?? (this.exportBucket as ExportBucket).bucketName;
 
@@ -241,8 +286,11 @@ export class ImageExport extends Construct {
   }
 }
 
-/** Checks every prop and every combination of props of an ImageExport, collecting all problems. */
-function checkImageExportProps(problems: Problems, props: ImageExportProps): Problems {
+/**
+ * Checks every prop and every combination of props of an ImageExport, collecting all problems, and adds
+ * what deserves a warning but no error to `warnings`.
+ */
+function checkImageExportProps(problems: Problems, props: ImageExportProps, warnings: string[]): Problems {
   if (!checkPropsObject(problems, "ImageExport", props, IMAGE_EXPORT_PROP_NAMES)) return problems;
   problems.check("provider", props.provider, checkAlicloudProvider);
   problems.check("imageId", props.imageId, checkCustomImageId);
@@ -277,7 +325,7 @@ function checkImageExportProps(problems: Problems, props: ImageExportProps): Pro
   }
 
   if (props.ossBucket !== undefined) {
-    for (const name of ["bucketNamePrefix", "bucketForceDestroy"] as const) {
+    for (const name of BUCKET_PROP_NAMES) {
       if (props[name] !== undefined) {
         problems.add(
           name,
@@ -287,6 +335,20 @@ function checkImageExportProps(problems: Problems, props: ImageExportProps): Pro
     }
   } else {
     checkExportBucketProps(problems, props.bucketNamePrefix, props.bucketForceDestroy, "bucketForceDestroy");
+    const lifecycleWarnings = checkLifecycle(
+      problems,
+      {
+        retainDeletedExportsDays: props.bucketRetainDeletedExportsDays,
+        transitions: props.bucketTransitions,
+        expireAfterDays: props.bucketExpireAfterDays,
+      },
+      {
+        retainDeletedExportsDays: "bucketRetainDeletedExportsDays",
+        transitions: "bucketTransitions",
+        expireAfterDays: "bucketExpireAfterDays",
+      },
+    );
+    warnings.push(...lifecycleWarnings);
   }
   return problems;
 }

@@ -7,8 +7,8 @@ export { SchemaConformance } from "./conformance/schema-conformance";
 export { ViolationKind } from "./conformance/violation";
 export type { Violation } from "./conformance/violation";
 export { DependencyDiagram } from "./graph/dependency-diagram";
-export { ExportBucket } from "./export-bucket";
-export type { ExportBucketProps } from "./export-bucket";
+export { ExportBucket, ExportStorageClass } from "./export-bucket";
+export type { ExportBucketProps, LifecycleTransition } from "./export-bucket";
 export { ImageExportRole, IMAGE_EXPORT_ROLE_NAME, IMAGE_EXPORT_ROLE_POLICY } from "./image-export-role";
 export type { ImageExportRoleProps } from "./image-export-role";
 

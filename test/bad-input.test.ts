@@ -50,6 +50,9 @@ const IMAGE_NAME =
   "must be 2-128 characters, start with a letter, and not start with 'http://' or 'https://'";
 const DESCRIPTION = "must be 2-256 characters and not start with 'http://' or 'https://'";
 const WITH_IMAGE_ID = "can't be combined with imageId (it configures the image the construct would build)";
+const DAYS_0 = "must be a whole number of days, 0 or more";
+const DAYS_1 = "must be a whole number of days, 1 or more";
+const STORAGE_CLASS = "must be one of 'IA', 'Archive', 'ColdArchive', 'DeepColdArchive'";
 const WITH_OSS_BUCKET =
   "can't be combined with ossBucket (it configures the bucket the construct would create)";
 
@@ -183,6 +186,94 @@ const IMAGE_EXPORT_ROWS: Row<unknown>[] = [
     "bucketForceDestroy with ossBucket",
     { ossBucket: "my-bucket", bucketForceDestroy: false },
     `bucketForceDestroy ${WITH_OSS_BUCKET}, got false`,
+  ],
+
+  // The created bucket's retention and lifecycle
+  [
+    "bucketRetainDeletedExportsDays negative",
+    { bucketRetainDeletedExportsDays: -1 },
+    `bucketRetainDeletedExportsDays ${DAYS_0}, got -1`,
+  ],
+  [
+    "bucketRetainDeletedExportsDays a string",
+    { bucketRetainDeletedExportsDays: "30" },
+    `bucketRetainDeletedExportsDays ${DAYS_0}, got '30' (a string)`,
+  ],
+  [
+    "bucketRetainDeletedExportsDays NaN",
+    { bucketRetainDeletedExportsDays: NaN },
+    `bucketRetainDeletedExportsDays ${DAYS_0}, got NaN`,
+  ],
+  [
+    "bucketRetainDeletedExportsDays Infinity",
+    { bucketRetainDeletedExportsDays: Infinity },
+    `bucketRetainDeletedExportsDays ${DAYS_0}, got Infinity`,
+  ],
+  ["bucketExpireAfterDays 0", { bucketExpireAfterDays: 0 }, `bucketExpireAfterDays ${DAYS_1}, got 0`],
+  [
+    "bucketExpireAfterDays null",
+    { bucketExpireAfterDays: null },
+    `bucketExpireAfterDays ${DAYS_1}, got null (null)`,
+  ],
+  [
+    "bucketTransitions an object",
+    { bucketTransitions: { storageClass: "IA", afterDays: 30 } },
+    'bucketTransitions must be a list of { storageClass, afterDays }, got {"storageClass":"IA","afterDays":30} (an object)',
+  ],
+  [
+    "bucketTransitions holding null",
+    { bucketTransitions: [null] },
+    "bucketTransitions[0] must be a transition such as { storageClass: 'Archive', afterDays: 30 }, got null",
+  ],
+  [
+    "bucketTransitions holding a class name",
+    { bucketTransitions: ["Archive"] },
+    "bucketTransitions[0] must be a transition such as { storageClass: 'Archive', afterDays: 30 }, got 'Archive'",
+  ],
+  [
+    "bucketTransitions to Standard",
+    { bucketTransitions: [{ storageClass: "Standard", afterDays: 30 }] },
+    `bucketTransitions[0].storageClass ${STORAGE_CLASS}, got 'Standard'`,
+  ],
+  [
+    "bucketTransitions without a class",
+    { bucketTransitions: [{ afterDays: 30 }] },
+    `bucketTransitions[0].storageClass ${STORAGE_CLASS}, got undefined (missing)`,
+  ],
+  [
+    "bucketTransitions after a fraction of a day",
+    { bucketTransitions: [{ storageClass: "IA", afterDays: 0.5 }] },
+    `bucketTransitions[0].afterDays ${DAYS_1}, got 0.5 (not a whole number)`,
+  ],
+  [
+    "bucketTransitions warmer later",
+    {
+      bucketTransitions: [
+        { storageClass: "Archive", afterDays: 30 },
+        { storageClass: "IA", afterDays: 60 },
+      ],
+    },
+    "bucketTransitions[0].afterDays must be later than the 60 days after which bucketTransitions[1] moves exports to IA (Archive is colder, and OSS requires colder classes on later days), got 30",
+  ],
+  [
+    "bucketExpireAfterDays before a transition",
+    { bucketTransitions: [{ storageClass: "IA", afterDays: 30 }], bucketExpireAfterDays: 10 },
+    "bucketExpireAfterDays must be later than every transition (bucketTransitions[0] moves exports to IA after 30 days; OSS requires expiration last), got 10",
+  ],
+  [
+    "bucketRetainDeletedExportsDays with ossBucket",
+    { ossBucket: "my-bucket", bucketRetainDeletedExportsDays: 7 },
+    `bucketRetainDeletedExportsDays ${WITH_OSS_BUCKET}, got 7`,
+  ],
+  [
+    "bucketTransitions with ossBucket",
+    { ossBucket: "my-bucket", bucketTransitions: [{ storageClass: "IA", afterDays: 30 }] },
+    `bucketTransitions ${WITH_OSS_BUCKET}, got [{"storageClass":"IA","afterDays":30}]`,
+  ],
+  [
+    "bucketExpireAfterDays with ossBucket",
+    { ossBucket: "my-bucket", bucketExpireAfterDays: 365 },
+    `bucketExpireAfterDays ${WITH_OSS_BUCKET}, got 365`,
   ],
 
   // imageId
@@ -851,6 +942,42 @@ const BUCKET_ROWS: Row<unknown>[] = [
     `bucketNamePrefix ${BUCKET_PREFIX}, got 42 (a number)`,
   ],
   ["forceDestroy a string", { forceDestroy: "true" }, `forceDestroy ${BOOLEAN}, got 'true' (a string)`],
+  [
+    "ImageExport's name for retention",
+    { bucketRetainDeletedExportsDays: 7 },
+    "bucketRetainDeletedExportsDays is not an option of ExportBucket (did you mean retainDeletedExportsDays?), got 7",
+  ],
+  [
+    "retainDeletedExportsDays -1",
+    { retainDeletedExportsDays: -1 },
+    `retainDeletedExportsDays ${DAYS_0}, got -1`,
+  ],
+  [
+    "retainDeletedExportsDays true",
+    { retainDeletedExportsDays: true },
+    `retainDeletedExportsDays ${DAYS_0}, got true (a boolean)`,
+  ],
+  ["expireAfterDays 0", { expireAfterDays: 0 }, `expireAfterDays ${DAYS_1}, got 0`],
+  [
+    "transitions a string",
+    { transitions: "Archive" },
+    "transitions must be a list of { storageClass, afterDays }, got 'Archive' (a string)",
+  ],
+  [
+    "transitions to an unknown class",
+    { transitions: [{ storageClass: "Glacier", afterDays: 30 }] },
+    `transitions[0].storageClass ${STORAGE_CLASS}, got 'Glacier'`,
+  ],
+  [
+    "transitions to one class twice",
+    {
+      transitions: [
+        { storageClass: "IA", afterDays: 30 },
+        { storageClass: "IA", afterDays: 60 },
+      ],
+    },
+    "transitions[1].storageClass must not repeat a class (transitions[0] already moves exports to IA), got 'IA'",
+  ],
 ];
 
 describe("ExportBucket refuses hostile input with a clear error", () => {

@@ -76,17 +76,24 @@ const OUR_EXTRA_EDGES = [
   "alicloud_oss_bucket_acl.bucket -> alicloud_oss_bucket.bucket",
   "alicloud_oss_bucket_public_access_block.bucket -> alicloud_oss_bucket.bucket",
   "alicloud_oss_bucket_server_side_encryption.bucket -> alicloud_oss_bucket.bucket",
+  // ...and versioned, so a replaced or destroyed export stays recoverable...
+  "alicloud_oss_bucket_versioning.bucket -> alicloud_oss_bucket.bucket",
   // ...before the export writes a byte to it.
   "alicloud_image_export.depends_on -> alicloud_oss_bucket_acl",
   "alicloud_image_export.depends_on -> alicloud_oss_bucket_public_access_block",
   "alicloud_image_export.depends_on -> alicloud_oss_bucket_server_side_encryption",
+  "alicloud_image_export.depends_on -> alicloud_oss_bucket_versioning",
 ];
 
-/** The blocks we add to the docs' resources: the bucket's hardening (see security.test.ts). */
+/**
+ * The blocks we add to the docs' resources: the bucket's hardening (see security.test.ts) and the
+ * versioning that keeps deleted exports for 30 days (see export-bucket.test.ts).
+ */
 const OUR_EXTRA_RESOURCES = [
   "alicloud_oss_bucket_acl",
   "alicloud_oss_bucket_public_access_block",
   "alicloud_oss_bucket_server_side_encryption",
+  "alicloud_oss_bucket_versioning",
 ];
 
 let synthesized: TerraformJson;
@@ -107,7 +114,7 @@ function block(kind: "resource" | "data", type: string): Record<string, unknown>
 }
 
 describe("the default scaffold reproduces the provider's documentation example", () => {
-  test("the same resource types, plus the bucket's hardening", () => {
+  test("the same resource types, plus the bucket's hardening and versioning", () => {
     expect(Object.keys(synthesized.resource).sort()).toEqual(
       [...Object.keys(DOCS_RESOURCES), ...OUR_EXTRA_RESOURCES].sort(),
     );

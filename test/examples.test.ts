@@ -2,6 +2,7 @@ import { Testing } from "cdktf";
 import { BringYourOwnStack } from "../examples/bring-your-own";
 import { CrossRegionStack } from "../examples/cross-region";
 import { DocsExampleStack } from "../examples/docs-example";
+import { NightlyBackupsStack } from "../examples/nightly-backups";
 import { alicloud } from "../src";
 
 // Each example is synthesized with validations on, as `cdktf synth` does, and its JSON is reviewed
@@ -53,6 +54,35 @@ describe("examples", () => {
       expect(config.resource.alicloud_oss_bucket[bucketId].provider).toBe(`alicloud.${alias}`);
       expect(exportId).toBeDefined();
     }
+    expect(synthesized).toMatchSnapshot();
+  });
+
+  test("nightly backups: Archive after 30 days, expiry after 365, deleted exports kept 7 days", () => {
+    const synthesized = Testing.synth(new NightlyBackupsStack(Testing.app(), "nightly-backups"), true);
+    const config = JSON.parse(synthesized);
+
+    expect(Object.values(config.resource.alicloud_oss_bucket)).toEqual([
+      expect.objectContaining({
+        lifecycle_rule: [
+          {
+            id: "image-exports",
+            enabled: true,
+            transitions: [{ storage_class: "Archive", days: 30 }],
+            expiration: [{ days: 365 }],
+            noncurrent_version_expiration: [{ days: 7 }],
+          },
+        ],
+      }),
+    ]);
+    expect(Object.values(config.resource.alicloud_oss_bucket_versioning)).toEqual([
+      expect.objectContaining({ status: "Enabled" }),
+    ]);
+    const [versioningId] = Object.keys(config.resource.alicloud_oss_bucket_versioning);
+    expect(synthesized).toHaveResourceWithProperties(alicloud.imageExport.ImageExport, {
+      image_id: "${var.image_id}",
+      oss_prefix: "nightly",
+      depends_on: expect.arrayContaining([`alicloud_oss_bucket_versioning.${versioningId}`]),
+    });
     expect(synthesized).toMatchSnapshot();
   });
 

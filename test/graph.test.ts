@@ -113,6 +113,7 @@ describe("the docs example's diagram", () => {
       "square alicloud_oss_bucket_acl | Export/Bucket/Acl",
       "square alicloud_oss_bucket_public_access_block | Export/Bucket/PublicAccessBlock",
       "square alicloud_oss_bucket_server_side_encryption | Export/Bucket/Encryption",
+      "square alicloud_oss_bucket_versioning | Export/Bucket/Versioning",
       "square alicloud_security_group | Export/Scaffold/SecurityGroup",
       "square alicloud_vpc | Export/Scaffold/Vpc",
       "square alicloud_vswitch | Export/Scaffold/Vswitch",
@@ -138,10 +139,12 @@ describe("the docs example's diagram", () => {
       "alicloud_oss_bucket ---bucket--> alicloud_oss_bucket_acl",
       "alicloud_oss_bucket ---bucket--> alicloud_oss_bucket_public_access_block",
       "alicloud_oss_bucket ---bucket--> alicloud_oss_bucket_server_side_encryption",
+      "alicloud_oss_bucket ---bucket--> alicloud_oss_bucket_versioning",
       "alicloud_oss_bucket ---oss_bucket--> alicloud_image_export",
       "alicloud_oss_bucket_acl -.-depends_on--> alicloud_image_export",
       "alicloud_oss_bucket_public_access_block -.-depends_on--> alicloud_image_export",
       "alicloud_oss_bucket_server_side_encryption -.-depends_on--> alicloud_image_export",
+      "alicloud_oss_bucket_versioning -.-depends_on--> alicloud_image_export",
       "alicloud_security_group ---security_groups--> alicloud_instance",
       "alicloud_vpc ---vpc_id--> alicloud_security_group",
       "alicloud_vpc ---vpc_id--> alicloud_vswitch",
@@ -160,14 +163,14 @@ describe("the docs example's diagram", () => {
     const [[name, body]] = Object.entries(synthesized.resource.alicloud_image_export);
     const exportAddress = `alicloud_image_export.${name}`;
     const exportBody = body as { depends_on: string[] };
-    expect(exportBody.depends_on).toHaveLength(3);
+    expect(exportBody.depends_on).toHaveLength(4);
     const waits = diagram.edges.filter((e) => e.to === idOf(exportAddress) && e.stroke === "dotted");
     expect(waits.map((e) => e.from).sort()).toEqual(exportBody.depends_on.map(idOf).sort());
   });
 
   test("one group per provider configuration, titled with its region", () => {
     expect(diagram.subgraphs.map((s) => [s.title, s.nodes.length])).toEqual([
-      ["alicloud (region cn-hangzhou)", 13],
+      ["alicloud (region cn-hangzhou)", 14],
       ["random", 1],
     ]);
   });
@@ -177,6 +180,7 @@ describe("the docs example's diagram", () => {
       "alicloud_oss_bucket_acl -.-depends_on--> alicloud_image_export",
       "alicloud_oss_bucket_public_access_block -.-depends_on--> alicloud_image_export",
       "alicloud_oss_bucket_server_side_encryption -.-depends_on--> alicloud_image_export",
+      "alicloud_oss_bucket_versioning -.-depends_on--> alicloud_image_export",
       "alicloud_ram_role_policy_attachment -.-depends_on--> alicloud_image_export",
     ]);
   });
@@ -378,6 +382,7 @@ describe("cdktf-alicloud-image-export graph", () => {
           "alicloud_oss_bucket_acl Export-hangzhou/Bucket/Acl",
           "alicloud_oss_bucket_public_access_block Export-hangzhou/Bucket/PublicAccessBlock",
           "alicloud_oss_bucket_server_side_encryption Export-hangzhou/Bucket/Encryption",
+          "alicloud_oss_bucket_versioning Export-hangzhou/Bucket/Versioning",
         ],
       ],
       [
@@ -388,6 +393,7 @@ describe("cdktf-alicloud-image-export graph", () => {
           "alicloud_oss_bucket_acl Export-singapore/Bucket/Acl",
           "alicloud_oss_bucket_public_access_block Export-singapore/Bucket/PublicAccessBlock",
           "alicloud_oss_bucket_server_side_encryption Export-singapore/Bucket/Encryption",
+          "alicloud_oss_bucket_versioning Export-singapore/Bucket/Versioning",
         ],
       ],
       [

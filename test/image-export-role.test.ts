@@ -140,6 +140,7 @@ describe("the RAM role", () => {
       address(bucket.acl),
       address(bucket.publicAccessBlock),
       address(bucket.encryption),
+      address(defined(bucket.versioning)),
     ]);
   });
 });

@@ -3,6 +3,7 @@ import { Construct } from "constructs";
 import {
   alicloud,
   ExportBucket,
+  ExportStorageClass,
   ImageExport,
   ImageExportProps,
   ImageExportRole,
@@ -211,7 +212,7 @@ describe("ImageExport with nothing given", () => {
     });
   });
 
-  test("creates a bucket named from a random number, with its ACL, access block and encryption", () => {
+  test("creates a bucket named from a random number, with its ACL, access block, encryption and versioning", () => {
     // GIVEN
     const stack = stackInRegion();
 
@@ -226,12 +227,21 @@ describe("ImageExport with nothing given", () => {
       bucket: `image-export-${reference(suffix, "result")}`,
       storage_class: "Standard",
       force_destroy: false,
+      lifecycle_rule: [
+        {
+          id: "image-exports",
+          enabled: true,
+          expiration: [{ expired_object_delete_marker: true }],
+          noncurrent_version_expiration: [{ days: 30 }],
+        },
+      ],
     });
     expect(resources(config, { tfResourceType: "random_integer" })).toEqual([{ min: 10000, max: 99999 }]);
     for (const type of [
       alicloud.ossBucketAcl.OssBucketAcl,
       alicloud.ossBucketPublicAccessBlock.OssBucketPublicAccessBlock,
       alicloud.ossBucketServerSideEncryption.OssBucketServerSideEncryption,
+      alicloud.ossBucketVersioning.OssBucketVersioningA,
     ]) {
       expect(theResource(config, type).bucket).toBe(reference(bucket, "bucket"));
     }
@@ -281,7 +291,7 @@ describe("ImageExport with nothing given", () => {
     ).toEqual(["Acl", "PublicAccessBlock", "Encryption"]);
   });
 
-  test("makes the export wait for the bucket's ACL, public access block and encryption", () => {
+  test("makes the export wait for the bucket's ACL, public access block, encryption and versioning", () => {
     // GIVEN
     const stack = stackInRegion();
 
@@ -295,6 +305,7 @@ describe("ImageExport with nothing given", () => {
       address(bucket.acl),
       address(bucket.publicAccessBlock),
       address(bucket.encryption),
+      address(defined(bucket.versioning)),
     ]);
   });
 
@@ -312,7 +323,12 @@ describe("ImageExport with nothing given", () => {
     expect(theResource(config, alicloud.imageExport.ImageExport)).toMatchObject({
       image_id: "m-bp1abc",
       oss_bucket: reference(bucket.resource, "bucket"),
-      depends_on: [address(bucket.acl), address(bucket.publicAccessBlock), address(bucket.encryption)],
+      depends_on: [
+        address(bucket.acl),
+        address(bucket.publicAccessBlock),
+        address(bucket.encryption),
+        address(defined(bucket.versioning)),
+      ],
     });
   });
 
@@ -1539,6 +1555,9 @@ describe("snapshots", () => {
       createRole: true,
       bucketNamePrefix: "web-exports",
       bucketForceDestroy: true,
+      bucketRetainDeletedExportsDays: 14,
+      bucketTransitions: [{ storageClass: ExportStorageClass.IA, afterDays: 30 }],
+      bucketExpireAfterDays: 90,
       namePrefix: "nightly-web",
       vpcCidrBlock: "10.0.0.0/16",
       vswitchCidrBlock: "10.0.1.0/24",

@@ -2,6 +2,7 @@ import { Testing } from "cdktf";
 import { BringYourOwnStack } from "../examples/bring-your-own";
 import { CrossRegionStack } from "../examples/cross-region";
 import { DocsExampleStack } from "../examples/docs-example";
+import { NightlyBackupsStack } from "../examples/nightly-backups";
 import { alicloud } from "../src";
 import { SchemaConformance } from "../src/conformance/schema-conformance";
 import { Violation, ViolationKind } from "../src/conformance/violation";
@@ -35,6 +36,7 @@ describe("a valid stack", () => {
     ["docs-example", DocsExampleStack],
     ["bring-your-own", BringYourOwnStack],
     ["cross-region", CrossRegionStack],
+    ["nightly-backups", NightlyBackupsStack],
   ])("the %s example conforms", (id, Example) => {
     expect(Testing.synth(new Example(Testing.app(), id), true)).toConformToProviderSchema();
   });

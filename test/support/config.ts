@@ -107,6 +107,7 @@ export const BUCKET_TYPES = [
   alicloud.ossBucketAcl.OssBucketAcl,
   alicloud.ossBucketPublicAccessBlock.OssBucketPublicAccessBlock,
   alicloud.ossBucketServerSideEncryption.OssBucketServerSideEncryption,
+  alicloud.ossBucketVersioning.OssBucketVersioningA,
 ];
 
 export const BRING_YOUR_OWN: ImageExportProps = {

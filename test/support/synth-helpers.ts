@@ -6,7 +6,8 @@ import { Construct } from "constructs";
 import { BringYourOwnStack } from "../../examples/bring-your-own";
 import { CrossRegionStack } from "../../examples/cross-region";
 import { DocsExampleStack } from "../../examples/docs-example";
-import { alicloud, ImageExport } from "../../src";
+import { NightlyBackupsStack } from "../../examples/nightly-backups";
+import { alicloud, ExportStorageClass, ImageExport } from "../../src";
 
 /** A synthesized stack, parsed; loosely typed so tests can walk anything in it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -29,7 +30,8 @@ export function stackInRegion(region = "cn-hangzhou"): TerraformStack {
 
 /**
  * Every option of ImageExport that can go together, on: the full scaffold with each setting changed,
- * data disks at the limit of four, the created bucket with its own prefix, the RAM role, a timeout,
+ * data disks at the limit of four, the created bucket with its own prefix, retention and every storage
+ * class, the RAM role, a timeout,
  * and a second, bring-your-own export that waits for the first one's role.
  */
 export class KitchenSinkStack extends TerraformStack {
@@ -44,6 +46,14 @@ export class KitchenSinkStack extends TerraformStack {
       createRole: true,
       bucketNamePrefix: "kitchen-sink",
       bucketForceDestroy: true,
+      bucketRetainDeletedExportsDays: 14,
+      bucketTransitions: [
+        { storageClass: ExportStorageClass.IA, afterDays: 30 },
+        { storageClass: ExportStorageClass.ARCHIVE, afterDays: 90 },
+        { storageClass: ExportStorageClass.COLD_ARCHIVE, afterDays: 180 },
+        { storageClass: ExportStorageClass.DEEP_COLD_ARCHIVE, afterDays: 360 },
+      ],
+      bucketExpireAfterDays: 720,
       namePrefix: "kitchen-sink",
       vpcCidrBlock: "10.0.0.0/16",
       vswitchCidrBlock: "10.0.1.0/24",
@@ -86,6 +96,7 @@ export const ALL_STACKS: readonly (readonly [string, StackClass])[] = [
   ["docs-example", DocsExampleStack],
   ["bring-your-own", BringYourOwnStack],
   ["cross-region", CrossRegionStack],
+  ["nightly-backups", NightlyBackupsStack],
   ["defaults", DefaultsStack],
   ["kitchen-sink", KitchenSinkStack],
 ];
