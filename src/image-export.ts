@@ -312,27 +312,13 @@ function checkImageExportProps(problems: Problems, props: ImageExportProps, warn
   }
 
   if (props.imageId !== undefined) {
-    for (const name of SCAFFOLD_PROP_NAMES) {
-      if (props[name] !== undefined) {
-        problems.add(
-          name,
-          `can't be combined with imageId (it configures the image the construct would build), got ${show(props[name])}`,
-        );
-      }
-    }
+    rejectWith(problems, props, SCAFFOLD_PROP_NAMES, "imageId", "the image the construct would build");
   } else {
     checkScaffoldProps(problems, props);
   }
 
   if (props.ossBucket !== undefined) {
-    for (const name of BUCKET_PROP_NAMES) {
-      if (props[name] !== undefined) {
-        problems.add(
-          name,
-          `can't be combined with ossBucket (it configures the bucket the construct would create), got ${show(props[name])}`,
-        );
-      }
-    }
+    rejectWith(problems, props, BUCKET_PROP_NAMES, "ossBucket", "the bucket the construct would create");
   } else {
     checkExportBucketProps(problems, props.bucketNamePrefix, props.bucketForceDestroy, "bucketForceDestroy");
     const lifecycleWarnings = checkLifecycle(
@@ -351,6 +337,24 @@ function checkImageExportProps(problems: Problems, props: ImageExportProps, warn
     warnings.push(...lifecycleWarnings);
   }
   return problems;
+}
+
+/** Reports each of `names` that is given although `because` says the thing they configure isn't made. */
+function rejectWith(
+  problems: Problems,
+  props: ImageExportProps,
+  names: readonly (keyof ImageExportProps)[],
+  because: string,
+  configures: string,
+): void {
+  for (const name of names) {
+    if (props[name] !== undefined) {
+      problems.add(
+        name,
+        `can't be combined with ${because} (it configures ${configures}), got ${show(props[name])}`,
+      );
+    }
+  }
 }
 
 /**

@@ -10,6 +10,7 @@ import * as fc from "fast-check";
 import {
   alicloud,
   ExportBucket,
+  ExportStorageClass,
   ImageExport,
   ImageExportRole,
   ImageScaffold,
@@ -117,6 +118,24 @@ const SCAFFOLD_PROPS = {
   instanceForceDelete: bool,
 };
 
+const transition: fc.Arbitrary<Make> = fc
+  .record(
+    {
+      storageClass: text("IA", "Archive", "ColdArchive", "DeepColdArchive", "Standard", "ia"),
+      afterDays: wholeNumber(1, 30, 60, 180, 0, -1, 1.5),
+    },
+    { requiredKeys: [] },
+  )
+  .map((fields) => (stack: TerraformStack) => build(stack, fields));
+
+const LIFECYCLE_PROPS = {
+  retainDeletedExportsDays: wholeNumber(0, 1, 7, 30, -1, 2.5),
+  transitions: fc
+    .array(transition, { maxLength: 4 })
+    .map((items) => (stack: TerraformStack) => items.map((item) => item(stack))),
+  expireAfterDays: wholeNumber(1, 365, 0, 30, 60),
+};
+
 const EXPORT_PROPS = {
   imageId: text("m-bp1g7004ksh0oeuco3ni", "m-", "ubuntu_22_04", "m-ABC"),
   ossBucket: text("my-exports", "ab", "a".repeat(63), "a".repeat(64), "My-Exports", "-exports", "exports-"),
@@ -124,11 +143,15 @@ const EXPORT_PROPS = {
   createTimeout: text("20m", "1h30m", "2m", "2m1s", "20", "forever"),
   bucketNamePrefix: text("image-export", "a", "a".repeat(57), "a".repeat(58), "-x", "UP"),
   bucketForceDestroy: bool,
+  bucketRetainDeletedExportsDays: LIFECYCLE_PROPS.retainDeletedExportsDays,
+  bucketTransitions: LIFECYCLE_PROPS.transitions,
+  bucketExpireAfterDays: LIFECYCLE_PROPS.expireAfterDays,
 };
 
 const BUCKET_PROPS = {
   bucketNamePrefix: EXPORT_PROPS.bucketNamePrefix,
   forceDestroy: bool,
+  ...LIFECYCLE_PROPS,
 };
 
 const ROLE_PROPS = { description: text("Lets ECS write exports", "") };
@@ -298,6 +321,10 @@ const PLACE: { [prop: string]: (value: unknown) => (stack: TerraformStack) => vo
     new ImageScaffold(stack, "S", { sourceImageOwners: value as string }),
   "ImageScaffold.instanceType": (value) => (stack) =>
     new ImageScaffold(stack, "S", { instanceType: value as string }),
+  "ExportBucket.transitions[].storageClass": (value) => (stack) =>
+    new ExportBucket(stack, "B", {
+      transitions: [{ storageClass: value as ExportStorageClass, afterDays: 30 }],
+    }),
   "ImageScaffold.instanceTypeFamily": (value) => (stack) =>
     new ImageScaffold(stack, "S", { instanceTypeFamily: value as string }),
 };
@@ -383,6 +410,7 @@ describe("every value the rule table rejects, the construct rejects too", () => 
       "ImageScaffold.sourceImageOwners": "marketplace",
       "ImageScaffold.instanceType": "ecs.g7 large",
       "ImageScaffold.instanceTypeFamily": "ecs.",
+      "ExportBucket.transitions[].storageClass": "Standard",
     };
     for (const rule of PROP_RULES.filter((r) => r.stricter !== undefined && r.prop in PLACE)) {
       expect(rule.stricter).toMatch(/\w{3,}/);

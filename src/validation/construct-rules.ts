@@ -71,4 +71,10 @@ export const PROP_RULES: readonly PropRule[] = [
     stricter:
       "OSS bucket naming (lowercase letters, digits and hyphens, starting and ending with a letter or digit); the provider only counts 3-63 bytes",
   },
+  {
+    prop: "ExportBucket.transitions[].storageClass",
+    target: "alicloud_oss_bucket",
+    path: "lifecycle_rule.transitions.storage_class",
+    stricter: "exports start in Standard, so a transition must go colder: 'Standard' is refused",
+  },
 ];

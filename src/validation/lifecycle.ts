@@ -18,16 +18,19 @@
 // - OSS documents no minimum number of days before a last-modified-time transition (unlike S3's 30 days
 //   for IA), so none is enforced here.
 import { Token } from "cdktf";
+import { checkOfKind } from "../rules/provider-rules";
 import { kindOf, show } from "../rules/text";
 import { checkPropsObject, Problems } from "./problems";
 
-/** The storage classes a transition can move exports to, warmest first. */
-export const TRANSITION_STORAGE_CLASSES: readonly string[] = [
-  "IA",
-  "Archive",
-  "ColdArchive",
-  "DeepColdArchive",
-];
+/**
+ * The storage classes a transition can move exports to, warmest first: the provider's list for
+ * lifecycle_rule.transitions.storage_class (from the rule table) without Standard, where files start.
+ */
+export const TRANSITION_STORAGE_CLASSES: readonly string[] = checkOfKind(
+  "alicloud_oss_bucket",
+  "lifecycle_rule.transitions.storage_class",
+  "oneOf",
+).values.filter((storageClass) => storageClass !== "Standard");
 
 /** Days an object is billed for at least, once in a class, and from when they count. */
 export const MINIMUM_STORAGE_DAYS: Readonly<
