@@ -17,6 +17,7 @@ const ALWAYS_SHIPPED = [/^lib\/.+\.js$/, /^lib\/.+\.d\.ts$/, /^\.jsii$/];
 /** Files other features may add to `files`; they may ship only when listed there. */
 const SHIPPED_WHEN_LISTED: Record<string, RegExp> = {
   "bin/**/*.js": /^bin\/.+\.js$/,
+  "lib/**/*.js.map": /^lib\/.+\.js\.map$/,
   "schema/alicloud.json": /^schema\/alicloud\.json$/,
   "schema/random.json": /^schema\/random\.json$/,
   "schema/validations.json": /^schema\/validations\.json$/,
