@@ -30,7 +30,9 @@ function newestMtime(dir: string): number {
 
 /** `BENCH_FROM=lib|src` forces a build; otherwise lib/ is used when it is at least as new as src/. */
 export function libraryTarget(): LibraryTarget {
-  const libEntry = path.join(ROOT, "lib", "index.js");
+  // What users' `require("cdktf-alicloud-image-export")` loads: package.json's `main`.
+  const { main } = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { main: string };
+  const libEntry = path.join(ROOT, main);
   const srcEntry = path.join(ROOT, "src", "index.ts");
   const forced = process.env.BENCH_FROM;
   if (forced === "src") return { kind: "src", entry: srcEntry, reason: "BENCH_FROM=src" };

@@ -2,7 +2,7 @@ import { Integer } from "@cdktf/provider-random/lib/integer";
 import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import { Annotations, TerraformProvider, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
-import * as alicloud from "./gen/providers/alicloud";
+import * as alicloud from "./bindings";
 import { checkLifecycle } from "./validation/lifecycle";
 import { checkPropsObject, describe, isCheckedByCaller, Problems } from "./validation/problems";
 import { checkAlicloudProvider } from "./validation/regions";

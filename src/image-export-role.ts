@@ -1,6 +1,6 @@
 import { TerraformProvider, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import * as alicloud from "./gen/providers/alicloud";
+import * as alicloud from "./bindings";
 import { checkPropsObject, describe, isCheckedByCaller, Problems } from "./validation/problems";
 import { checkAlicloudProvider } from "./validation/regions";
 import { show } from "./rules/text";

@@ -2,7 +2,8 @@ import { Integer } from "@cdktf/provider-random/lib/integer";
 import { Annotations, ITerraformDependable, Token } from "cdktf";
 import { Construct } from "constructs";
 import { checkExportBucketProps, ExportBucket, LifecycleTransition } from "./export-bucket";
-import * as alicloud from "./gen/providers/alicloud";
+import * as alicloud from "./bindings";
+import type * as scaffold from "./scaffold-bindings";
 import { ImageExportRole } from "./image-export-role";
 import { checkScaffoldProps, ImageScaffold, ImageScaffoldProps, SCAFFOLD_PROP_NAMES } from "./image-scaffold";
 import { checkLifecycle } from "./validation/lifecycle";
@@ -174,19 +175,19 @@ export class ImageExport extends Construct {
   public readonly scaffold?: ImageScaffold;
 
   /** The custom image the scaffold made, or `undefined` when you gave `imageId`. */
-  public readonly image?: alicloud.image.Image;
+  public readonly image?: scaffold.image.Image;
 
   /** The scaffold's ECS instance, or `undefined` when you gave `imageId`. */
-  public readonly instance?: alicloud.instance.Instance;
+  public readonly instance?: scaffold.instance.Instance;
 
   /** The scaffold's VPC, or `undefined` when you gave `imageId`, `vpcId` or `vswitchId`. */
-  public readonly vpc?: alicloud.vpc.Vpc;
+  public readonly vpc?: scaffold.vpc.Vpc;
 
   /** The scaffold's vSwitch, or `undefined` when you gave `imageId` or `vswitchId`. */
-  public readonly vswitch?: alicloud.vswitch.Vswitch;
+  public readonly vswitch?: scaffold.vswitch.Vswitch;
 
   /** The scaffold's security group, or `undefined` when you gave `imageId` or `securityGroupId`. */
-  public readonly securityGroup?: alicloud.securityGroup.SecurityGroup;
+  public readonly securityGroup?: scaffold.securityGroup.SecurityGroup;
 
   /** The created bucket with its access block, encryption and versioning, or `undefined` when you gave `ossBucket`. */
   public readonly exportBucket?: ExportBucket;

@@ -1,6 +1,6 @@
 import { Annotations, propertyAccess, TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
-import * as alicloud from "./gen/providers/alicloud";
+import type * as alicloud from "./scaffold-bindings";
 import { checkOfKind } from "./rules/provider-rules";
 import { show } from "./rules/text";
 import { checkPropsObject, describe, isCheckedByCaller, Problems } from "./validation/problems";
@@ -457,6 +457,7 @@ export class ImageScaffold extends Construct {
       problems.throwIfAny();
     }
 
+    const gen = scaffoldBindings();
     const provider = props.provider;
     const name = props.namePrefix ?? DEFAULT_NAME;
 
@@ -469,7 +470,7 @@ export class ImageScaffold extends Construct {
     // The zone: yours, the vSwitch's (then unknown here), or the first one that can host the instance.
     let zoneId: string | undefined = props.zoneId;
     if (zoneId === undefined && props.vswitchId === undefined) {
-      this.zones = new alicloud.dataAlicloudZones.DataAlicloudZones(this, "Zones", {
+      this.zones = new gen.dataAlicloudZones.DataAlicloudZones(this, "Zones", {
         provider,
         availableResourceCreation: "Instance",
         availableInstanceType: props.instanceType,
@@ -481,7 +482,7 @@ export class ImageScaffold extends Construct {
     let instanceType = props.instanceType;
     if (instanceType === undefined) {
       const bySize = props.instanceTypeFamily === undefined;
-      this.instanceTypes = new alicloud.dataAlicloudInstanceTypes.DataAlicloudInstanceTypes(
+      this.instanceTypes = new gen.dataAlicloudInstanceTypes.DataAlicloudInstanceTypes(
         this,
         "InstanceTypes",
         {
@@ -499,7 +500,7 @@ export class ImageScaffold extends Construct {
     // The source image: yours, or the newest Linux image that matches and runs on that type.
     let sourceImageId = props.sourceImageId;
     if (sourceImageId === undefined) {
-      this.sourceImages = new alicloud.dataAlicloudImages.DataAlicloudImages(this, "SourceImages", {
+      this.sourceImages = new gen.dataAlicloudImages.DataAlicloudImages(this, "SourceImages", {
         provider,
         nameRegex: props.sourceImageNameRegex ?? DEFAULT_SOURCE_IMAGE_REGEX,
         owners: props.sourceImageOwners ?? "system",
@@ -512,7 +513,7 @@ export class ImageScaffold extends Construct {
 
     let vpcId = props.vpcId;
     if (vpcId === undefined && props.vswitchId === undefined) {
-      this.vpc = new alicloud.vpc.Vpc(this, "Vpc", {
+      this.vpc = new gen.vpc.Vpc(this, "Vpc", {
         provider,
         vpcName: name,
         cidrBlock: props.vpcCidrBlock ?? DEFAULT_CIDR,
@@ -522,7 +523,7 @@ export class ImageScaffold extends Construct {
 
     let vswitchId = props.vswitchId;
     if (vswitchId === undefined) {
-      this.vswitch = new alicloud.vswitch.Vswitch(this, "Vswitch", {
+      this.vswitch = new gen.vswitch.Vswitch(this, "Vswitch", {
         provider,
         vswitchName: name,
         vpcId: vpcId as string,
@@ -534,7 +535,7 @@ export class ImageScaffold extends Construct {
 
     let securityGroupId = props.securityGroupId;
     if (securityGroupId === undefined) {
-      this.securityGroup = new alicloud.securityGroup.SecurityGroup(this, "SecurityGroup", {
+      this.securityGroup = new gen.securityGroup.SecurityGroup(this, "SecurityGroup", {
         provider,
         securityGroupName: name,
         description: "No rules: nothing can reach the instance an image is made from.",
@@ -544,7 +545,7 @@ export class ImageScaffold extends Construct {
       securityGroupId = this.securityGroup.id;
     }
 
-    this.instance = new alicloud.instance.Instance(this, "Instance", {
+    this.instance = new gen.instance.Instance(this, "Instance", {
       provider,
       instanceName: name,
       availabilityZone: props.vswitchId === undefined ? zoneId : undefined,
@@ -559,7 +560,7 @@ export class ImageScaffold extends Construct {
       dataDisks: instanceDataDisks(props.dataDisks),
     });
 
-    this.resource = new alicloud.image.Image(this, "Resource", {
+    this.resource = new gen.image.Image(this, "Resource", {
       provider,
       // Custom image names are unique per region, so two scaffolds must not both take the bare prefix.
       imageName: props.imageName ?? `${name}-${this.node.addr.slice(2, 10)}`,
@@ -584,4 +585,13 @@ function instanceDataDisks(disks: DataDisk[] | undefined): alicloud.instance.Ins
     description: disk.description,
     deleteWithInstance: true,
   }));
+}
+
+let loadedBindings: typeof alicloud | undefined;
+
+/** The scaffold's bindings, loaded with the first scaffold (see scaffold-bindings.ts). */
+function scaffoldBindings(): typeof alicloud {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, on purpose
+  loadedBindings ??= require("./scaffold-bindings") as typeof alicloud;
+  return loadedBindings;
 }
