@@ -165,12 +165,6 @@ export class ImageExport extends Construct {
   /** How long Terraform waits for the export. */
   public readonly createTimeout: string;
 
-  /** The key of the exported system-disk file, `<ossPrefix>_<imageId>_system.raw.tar.gz` (known after apply). */
-  public readonly systemDiskObjectKey: string;
-
-  /** The exported system-disk file as an `oss://<bucket>/<key>` URL (known after apply). */
-  public readonly systemDiskObjectUrl: string;
-
   /** The image scaffold, or `undefined` when you gave `imageId`. */
   public readonly scaffold?: ImageScaffold;
 
@@ -269,10 +263,6 @@ export class ImageExport extends Construct {
       dependsOn: dependencies.length > 0 ? dependencies : undefined,
     });
 
-    // The export's id is the image id; reading it from the export makes these wait for the export.
-    this.systemDiskObjectKey = `${this.ossPrefix}_${this.resource.id}_system.raw.tar.gz`;
-    this.systemDiskObjectUrl = `oss://${this.ossBucket}/${this.systemDiskObjectKey}`;
-
     // Regions can only be compared once the whole stack exists (providers may be added later).
     addRegionValidation(this, (index) =>
       regionChecks(this, index, describe("ImageExport", this.node.path), {
@@ -285,6 +275,24 @@ export class ImageExport extends Construct {
       }),
     );
   }
+
+  /** The key of the exported system-disk file, `<ossPrefix>_<imageId>_system.raw.tar.gz` (known after apply). */
+  public get systemDiskObjectKey(): string {
+    // Made on first read: reading the export's id creates a token (and captures a stack trace), which
+    // most exports never need. The export's id is the image id; reading it from the export makes the
+    // key wait for the export.
+    this.objectKey ??= `${this.ossPrefix}_${this.resource.id}_system.raw.tar.gz`;
+    return this.objectKey;
+  }
+
+  /** The exported system-disk file as an `oss://<bucket>/<key>` URL (known after apply). */
+  public get systemDiskObjectUrl(): string {
+    this.objectUrl ??= `oss://${this.ossBucket}/${this.systemDiskObjectKey}`;
+    return this.objectUrl;
+  }
+
+  private objectKey?: string;
+  private objectUrl?: string;
 }
 
 /**
