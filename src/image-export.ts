@@ -1,8 +1,8 @@
-import { Integer } from "@cdktf/provider-random/lib/integer";
 import { ITerraformDependable, Token } from "cdktf";
 import { Construct } from "constructs";
 import { checkExportBucketProps, ExportBucket } from "./export-bucket";
 import * as alicloud from "./gen/providers/alicloud";
+import * as random from "./gen/providers/random";
 import { ImageExportRole } from "./image-export-role";
 import { checkScaffoldProps, ImageScaffold, ImageScaffoldProps, SCAFFOLD_PROP_NAMES } from "./image-scaffold";
 import { checkPropsObject, describe, Problems } from "./validation/problems";
@@ -158,7 +158,7 @@ export class ImageExport extends Construct {
   public readonly bucket?: alicloud.ossBucket.OssBucket;
 
   /** The random suffix of the created bucket's name, or `undefined` when you gave `ossBucket`. */
-  public readonly bucketNameSuffix?: Integer;
+  public readonly bucketNameSuffix?: random.integer.Integer;
 
   /** The RAM role created because of `createRole`, or `undefined`. */
   public readonly role?: ImageExportRole;

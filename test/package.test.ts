@@ -22,7 +22,7 @@ const SHIPPED_WHEN_LISTED: Record<string, RegExp> = {
   "schema/validations.json": /^schema\/validations\.json$/,
 };
 /** The peers users install next to the package, and the compiler of the test app. */
-const PEERS = { cdktf: "^0.21.0", constructs: "^10.4.2", "@cdktf/provider-random": "^12.0.1" };
+const PEERS = { cdktf: "^0.21.0", constructs: "^10.4.2" };
 const APP_PACKAGES = [...Object.keys(PEERS), "typescript"];
 /** A generous ceiling on the unpacked size: the bindings of 22 types plus the assembly are about 4 MB. */
 const MAX_UNPACKED_BYTES = 8 * 1024 * 1024;
