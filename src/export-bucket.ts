@@ -1,5 +1,6 @@
 import { Aspects, IAspect, TerraformProvider, TerraformStack, Token } from "cdktf";
 import { Construct, IConstruct } from "constructs";
+import { checkFramework } from "./framework";
 import * as alicloud from "./gen/providers/alicloud";
 import * as random from "./gen/providers/random";
 import { checkPropsObject, describe, Problems } from "./validation/problems";
@@ -72,6 +73,7 @@ export class ExportBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: ExportBucketProps = {}) {
     super(scope, id);
+    checkFramework(this, "ExportBucket");
     const problems = new Problems(describe("ExportBucket", this.node.path));
     if (checkPropsObject(problems, "ExportBucket", props, ["provider", "bucketNamePrefix", "forceDestroy"])) {
       problems.check("provider", props.provider, checkAlicloudProvider);

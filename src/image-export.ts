@@ -1,5 +1,6 @@
 import { ITerraformDependable, Token } from "cdktf";
 import { Construct } from "constructs";
+import { checkFramework } from "./framework";
 import { checkExportBucketProps, ExportBucket } from "./export-bucket";
 import * as alicloud from "./gen/providers/alicloud";
 import * as random from "./gen/providers/random";
@@ -165,6 +166,7 @@ export class ImageExport extends Construct {
 
   constructor(scope: Construct, id: string, props: ImageExportProps = {}) {
     super(scope, id);
+    checkFramework(this, "ImageExport");
     checkImageExportProps(new Problems(describe("ImageExport", this.node.path)), props).throwIfAny();
 
     const provider = props.provider;

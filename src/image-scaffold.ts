@@ -1,5 +1,6 @@
 import { Annotations, IResolvable, propertyAccess, TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
+import { checkFramework } from "./framework";
 import { DATA_DISK_CATEGORIES, DISK_PERFORMANCE_LEVELS } from "./rules/provider-rules";
 import * as alicloud from "./gen/providers/alicloud";
 import { checkPropsObject, describe, Problems } from "./validation/problems";
@@ -417,6 +418,7 @@ export class ImageScaffold extends Construct {
 
   constructor(scope: Construct, id: string, props: ImageScaffoldProps = {}) {
     super(scope, id);
+    checkFramework(this, "ImageScaffold");
     const problems = new Problems(describe("ImageScaffold", this.node.path));
     if (checkPropsObject(problems, "ImageScaffold", props, ["provider", ...SCAFFOLD_PROP_NAMES])) {
       problems.check("provider", props.provider, checkAlicloudProvider);
