@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// Makes both jsii builds current, each only when it is older than what it is made from:
+// Makes both jsii builds current, each only when it is older than what it is made from (side by side
+// when both are):
 //   - the cdktf flavour in the repository root (lib/ and .jsii, `npm run build`);
 //   - the cdktn flavour in build/cdktn (derived by scripts/flavour.js, then compiled there with jsii).
 // It also removes compiled files whose source is gone (jsii never deletes them, and `files` in
-// package.json would ship them). The packaging and docs scripts (`npm run package:js`,
+// package.json would ship them). `node scripts/pack-ensure-build.js cdktf|cdktn` handles one flavour. The packaging and docs scripts (`npm run package:js`,
 // `package:python`, `docgen`) start with it, so running several of them in a row compiles once.
 "use strict";
 
-const { spawnSync } = require("child_process");
+const { spawn, spawnSync } = require("child_process");
 const fs = require("fs");
 const path = require("path");
 
@@ -44,25 +45,39 @@ function orphans(lib, src, dir = lib) {
   });
 }
 
-/** Builds the package in `dir` with `build` unless its outputs are newer than its inputs. */
-function ensureBuilt(dir, label, build) {
+/** Whether the package in `dir` needs a build: its outputs are missing or older than its inputs. */
+function stale(dir, label) {
   const outputs = OUTPUTS.map((file) => path.join(dir, file));
   const built = outputs.every((file) => fs.existsSync(file))
     ? Math.min(...outputs.map((file) => fs.statSync(file).mtimeMs))
     : 0;
   const newestInput = Math.max(...INPUTS.map((file) => newestMtime(path.join(dir, file))));
-  if (built < newestInput) {
-    console.error(
-      built === 0
-        ? `no jsii build of ${label} yet: building`
-        : `the jsii build of ${label} is older than its sources: rebuilding`,
-    );
-    build();
-  }
+  if (built >= newestInput) return false;
+  console.error(
+    built === 0
+      ? `no jsii build of ${label} yet: building`
+      : `the jsii build of ${label} is older than its sources: rebuilding`,
+  );
+  return true;
+}
+
+function removeOrphans(dir) {
   for (const file of orphans(path.join(dir, "lib"), path.join(dir, "src"))) {
     fs.rmSync(file);
     console.error(`removed ${path.relative(ROOT, file)}: its source is gone`);
   }
+}
+
+/** Runs the builds side by side (each jsii compile is mostly one core) and exits on the first failure. */
+function buildAll(builds) {
+  let pending = builds.length;
+  for (const { command, args, cwd } of builds) {
+    spawn(command, args, { cwd, stdio: "inherit" }).on("exit", (status) => {
+      if (status !== 0) process.exit(status ?? 1);
+      if (--pending === 0) finish();
+    });
+  }
+  if (pending === 0) finish();
 }
 
 // Regenerating the bindings is a no-op when nothing changed; when something did, it touches src/gen.
@@ -70,10 +85,18 @@ run("npm", ["run", "--silent", "gen"], ROOT);
 // Deriving the cdktn flavour writes only what changed, so its build's freshness is judged the same way.
 run(process.execPath, [path.join(__dirname, "flavour.js")], ROOT);
 
-const JSII = [path.join(ROOT, "node_modules", "jsii", "bin", "jsii"), "--silence-warnings=reserved-word"];
+const CDKTN = path.join(ROOT, "build", "cdktn");
 const only = process.argv[2];
-if (only !== "cdktn") ensureBuilt(ROOT, "the cdktf flavour", () => run("npm", ["run", "build"], ROOT));
-if (only !== "cdktf") {
-  const cdktn = path.join(ROOT, "build", "cdktn");
-  ensureBuilt(cdktn, "the cdktn flavour", () => run(process.execPath, JSII, cdktn));
+const dirs = [...(only !== "cdktn" ? [ROOT] : []), ...(only !== "cdktf" ? [CDKTN] : [])];
+const JSII = [path.join(ROOT, "node_modules", "jsii", "bin", "jsii"), "--silence-warnings=reserved-word"];
+const builds = [];
+if (dirs.includes(ROOT) && stale(ROOT, "the cdktf flavour")) {
+  builds.push({ command: "npm", args: ["run", "build"], cwd: ROOT });
 }
+if (dirs.includes(CDKTN) && stale(CDKTN, "the cdktn flavour")) {
+  builds.push({ command: process.execPath, args: JSII, cwd: CDKTN });
+}
+function finish() {
+  dirs.forEach(removeOrphans);
+}
+buildAll(builds);
