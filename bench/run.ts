@@ -254,12 +254,6 @@ function moduleLoads(target: LibraryTarget, runs: number): ModuleLoad[] {
           : "src/ through tsx (transpiling included, so slower than the compiled lib/)",
       tsx: target.kind === "src",
     },
-    {
-      name: "@cdktf/provider-random (full index)",
-      module: "@cdktf/provider-random",
-      note: "reference: a complete prebuilt provider's index (random is a small provider)",
-      tsx: false,
-    },
   ];
   const script =
     "const start = process.hrtime.bigint(); require(process.argv[1]);" +

@@ -1,5 +1,6 @@
 import { TerraformProvider, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
+import { checkFramework } from "./framework";
 import * as alicloud from "./gen/providers/alicloud";
 import { checkPropsObject, describe, isCheckedByCaller, Problems } from "./validation/problems";
 import { checkAlicloudProvider } from "./validation/regions";
@@ -57,6 +58,7 @@ export class ImageExportRole extends Construct {
 
   constructor(scope: Construct, id: string, props: ImageExportRoleProps = {}) {
     super(scope, id);
+    checkFramework(this, "ImageExportRole");
     if (!isCheckedByCaller(props)) {
       const problems = new Problems(describe("ImageExportRole", this.node.path));
       if (checkPropsObject(problems, "ImageExportRole", props, ["provider", "description"])) {

@@ -7,6 +7,7 @@ import { listOf } from "../conformance/json-values";
 import { SchemaConformance } from "../conformance/schema-conformance";
 import { vendoredProviderNames } from "../conformance/terraform-schema";
 import { graphCommand, GRAPH_USAGE } from "./graph-command";
+import { FRAMEWORK, PACKAGE_NAME } from "../framework";
 
 /** Where the command writes: results to `log`, problems running it to `error`. */
 export interface CliOutput {
@@ -19,7 +20,8 @@ export const EXIT_CONFORMS = 0;
 export const EXIT_VIOLATIONS = 1;
 export const EXIT_CANNOT_CHECK = 2;
 
-const COMMAND = "cdktf-alicloud-image-export";
+/** The package's command has the package's name. */
+const COMMAND = PACKAGE_NAME;
 
 export const USAGE = `usage: ${COMMAND} check [<cdktf.out>]
 
@@ -64,7 +66,7 @@ function check(folder: string, output: CliOutput, cwd: string): number {
     return EXIT_CANNOT_CHECK;
   };
   if (!fs.existsSync(outdir)) {
-    return cannotCheck(`${folder} does not exist; synthesize the app first (npx cdktf synth)`);
+    return cannotCheck(`${folder} does not exist; synthesize the app first (npx ${FRAMEWORK} synth)`);
   }
   if (!fs.statSync(outdir).isDirectory()) {
     return cannotCheck(`${folder} is not a folder; pass the cdktf output folder (e.g. cdktf.out)`);
@@ -78,7 +80,7 @@ function check(folder: string, output: CliOutput, cwd: string): number {
     : [];
   if (stacks.length === 0) {
     return cannotCheck(
-      `${folder} holds no synthesized stacks (no stacks/<stack>/cdk.tf.json); synthesize the app first (npx cdktf synth)`,
+      `${folder} holds no synthesized stacks (no stacks/<stack>/cdk.tf.json); synthesize the app first (npx ${FRAMEWORK} synth)`,
     );
   }
 
