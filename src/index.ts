@@ -17,3 +17,10 @@ export type { ImageExportRoleProps } from "./image-export-role";
  * cover, e.g. `new alicloud.imageExport.ImageExport(...)` or `alicloud.provider.AlicloudProvider`.
  */
 export * as alicloud from "./gen/providers/alicloud";
+export { TerraformJudge } from "./terraform";
+export type {
+  TerraformDiagnostic,
+  TerraformJudgeOptions,
+  TerraformJudgeResult,
+  TerraformStackResult,
+} from "./terraform";
