@@ -69,6 +69,7 @@ export interface JudgeOptions {
 
 /** Observes the run, for tests: where the server and the temporary folder are. */
 export interface JudgeHooks {
+  readonly onTempDir?: (tempDir: string) => void;
   readonly onServerStarted?: (pid: number, tempDir: string) => void;
 }
 
@@ -293,6 +294,7 @@ export async function judge(
     names.add(stack.name);
   }
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "tfjudge-"));
+  hooks.onTempDir?.(tempDir);
   const running = new Set<ChildProcess>();
   let server: ChildProcess | undefined;
   try {
