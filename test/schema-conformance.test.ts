@@ -856,3 +856,38 @@ describe("format", () => {
     );
   });
 });
+
+describe("duplicate provider configurations (Terraform: Duplicate provider configuration)", () => {
+  test("two default random providers: the second is reported", () => {
+    const stack = validStack();
+    stack.provider.random = [{}, {}];
+    expect(check(stack)).toEqual([
+      violation(
+        ViolationKind.DUPLICATE_PROVIDER,
+        "provider.random[1]",
+        "",
+        "is a second default (non-aliased) configuration of the random provider, after provider.random[0]; " +
+          "Terraform rejects it (Duplicate provider configuration): remove one, or give it an alias",
+      ),
+    ]);
+  });
+
+  test("a repeated alias is reported; distinct aliases and one default pass", () => {
+    const stack = validStack();
+    stack.provider.alicloud.push(
+      { alias: "west", region: "cn-shanghai" },
+      { alias: "east", region: "cn-hangzhou" },
+      { alias: "west", region: "cn-beijing" },
+    );
+    expect(check(stack)).toEqual([
+      violation(
+        ViolationKind.DUPLICATE_PROVIDER,
+        "provider.alicloud[3]",
+        "alias",
+        'repeats the alias "west" of provider.alicloud[1]; Terraform rejects it (Duplicate provider configuration)',
+      ),
+    ]);
+    stack.provider.alicloud.pop();
+    expect(check(stack)).toEqual([]);
+  });
+});

@@ -193,10 +193,28 @@ class StackChecker {
         ? configurations.map((body, index) => ({ body, address: indexPath(`provider.${localName}`, index) }))
         : [{ body: configurations, address: `provider.${localName}` }];
       const provider = providerByLocalName(localName);
+      // Terraform allows one default (non-aliased) configuration per provider, and each alias once.
+      const firstByAlias = new Map<string, string>();
       for (const { body, address } of items) {
         if (!isObject(body)) {
           this.malformed(address, `must be an object (the provider's arguments), got ${describeValue(body)}`);
           continue;
+        }
+        if (body.alias === undefined || typeof body.alias === "string") {
+          const alias = body.alias ?? "";
+          const first = firstByAlias.get(alias);
+          if (first === undefined) firstByAlias.set(alias, address);
+          else {
+            this.findings.add(
+              ViolationKind.DUPLICATE_PROVIDER,
+              address,
+              alias === "" ? "" : "alias",
+              alias === ""
+                ? `is a second default (non-aliased) configuration of the ${localName} provider, after ${first}; ` +
+                    "Terraform rejects it (Duplicate provider configuration): remove one, or give it an alias"
+                : `repeats the alias "${alias}" of ${first}; Terraform rejects it (Duplicate provider configuration)`,
+            );
+          }
         }
         this.checkReferences(address, body, "");
         if (!provider) continue;
