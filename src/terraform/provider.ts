@@ -1,7 +1,9 @@
 // The provider Terraform talks to: every RPC of plugin protocol 5 that `validate` and `plan` of a fresh
-// state use, answered from a schema file. It validates nothing itself (Terraform checks the
-// configuration against the schema); it plans every computed attribute the configuration leaves null
-// as unknown, and reads data sources as deterministic placeholders (see `placeholder`).
+// state use, answered from a schema file. Terraform checks the configuration against the schema; the
+// provider adds only the schema checks Terraform leaves to providers (a required argument that is null,
+// a computed-only attribute that is set), none of the real provider's own validators. It plans every
+// computed attribute the configuration leaves null as unknown, and reads data sources as deterministic
+// placeholders (see `placeholder`).
 import { UnaryHandler } from "./grpc";
 import { CtyValue, decodeMsgpack, encodeMsgpack, isCtyObject, UnknownValue } from "./msgpack";
 import { ProtoMessage, ProtoWriter } from "./protobuf";
@@ -153,6 +155,92 @@ export function readDataSource(block: BlockSchema, config: CtyValue, path = ""):
   return state;
 }
 
+type PathStep = string | number;
+
+function errorDiagnostic(summary: string, detail: string, path: readonly PathStep[]): ProtoWriter {
+  const attribute = new ProtoWriter();
+  for (const step of path) {
+    attribute.message(
+      1,
+      typeof step === "number" ? new ProtoWriter().varint(3, step) : new ProtoWriter().string(1, step),
+    );
+  }
+  return new ProtoWriter().varint(1, 1).string(2, summary).string(3, detail).message(4, attribute);
+}
+
+/**
+ * The schema checks a provider built on the plugin SDK makes when it validates a configuration, which
+ * Terraform itself leaves to the provider: a required argument that is null, and a computed-only
+ * attribute that is set. Unknown values pass (they are checked when known).
+ */
+export function validateConfig(block: BlockSchema, value: CtyValue, path: PathStep[] = []): ProtoWriter[] {
+  if (!isCtyObject(value)) return [];
+  const found: ProtoWriter[] = [];
+  for (const [name, attribute] of Object.entries(block.attributes ?? {})) {
+    const v = value[name];
+    if (attribute.required && v === null) {
+      found.push(
+        errorDiagnostic("Missing required argument", `The argument "${name}" is required, but it is null.`, [
+          ...path,
+          name,
+        ]),
+      );
+    } else if (
+      attribute.computed &&
+      !attribute.optional &&
+      !attribute.required &&
+      v !== null &&
+      v !== undefined
+    ) {
+      found.push(
+        errorDiagnostic(
+          "Value for unconfigurable attribute",
+          `"${name}" is computed by the provider and cannot be set in the configuration.`,
+          [...path, name],
+        ),
+      );
+    }
+  }
+  for (const [name, blockType] of Object.entries(block.block_types ?? {})) {
+    const nested = value[name];
+    if (Array.isArray(nested)) {
+      nested.forEach((item, index) =>
+        found.push(
+          ...validateConfig(
+            blockType.block,
+            item,
+            blockType.nesting_mode === "set" ? [...path, name] : [...path, name, index],
+          ),
+        ),
+      );
+    } else if (isCtyObject(nested) && blockType.nesting_mode === "map") {
+      for (const [key, item] of Object.entries(nested))
+        found.push(...validateConfig(blockType.block, item, [...path, name, key]));
+    } else if (isCtyObject(nested)) {
+      found.push(...validateConfig(blockType.block, nested, [...path, name]));
+    }
+  }
+  return found;
+}
+
+function validateHandler(
+  schemas: { readonly [type: string]: TypeSchema },
+  diagnosticsField: number,
+): UnaryHandler {
+  return (request) => {
+    const message = ProtoMessage.decode(request);
+    const type = message.string(1);
+    const block = Object.prototype.hasOwnProperty.call(schemas, type)
+      ? (schemas[type].block ?? {})
+      : undefined;
+    const writer = new ProtoWriter();
+    if (block)
+      for (const d of validateConfig(block, readDynamic(message.message(2))))
+        writer.message(diagnosticsField, d);
+    return writer.finish();
+  };
+}
+
 function unknownTypeDiagnostic(kind: string, type: string): ProtoWriter {
   return new ProtoWriter()
     .varint(1, 1)
@@ -183,12 +271,15 @@ export function providerHandlers(provider: ProviderSchema): Map<string, UnaryHan
     [
       "PrepareProviderConfig",
       (request) => {
+        const raw = ProtoMessage.decode(request).message(1);
         const config = ProtoMessage.decode(request).bytes(1) ?? Buffer.alloc(0);
-        return new ProtoWriter().message(1, config).finish();
+        const writer = new ProtoWriter().message(1, config);
+        for (const d of validateConfig(provider.provider.block ?? {}, readDynamic(raw))) writer.message(2, d);
+        return writer.finish();
       },
     ],
-    ["ValidateResourceTypeConfig", empty],
-    ["ValidateDataSourceConfig", empty],
+    ["ValidateResourceTypeConfig", validateHandler(provider.resources, 1)],
+    ["ValidateDataSourceConfig", validateHandler(provider.dataSources, 1)],
     ["Configure", empty],
     ["Stop", empty],
     [
