@@ -346,6 +346,14 @@ describe("the npm package", () => {
     const bins = typeof shipped.bin === "string" ? { [shipped.name]: shipped.bin } : (shipped.bin ?? {});
     if (bins[PACKAGE.name] !== undefined) {
       run(path.join(app, "node_modules", ".bin", PACKAGE.name), ["check", "cdktf.out"], app, env);
+      // Terraform as the judge from the installed copy: the provider server runs from its lib/.
+      const judged = run(
+        path.join(app, "node_modules", ".bin", PACKAGE.name),
+        ["check", "--terraform", "cdktf.out"],
+        app,
+        env,
+      );
+      expect(judged).toMatch(/^consumer: valid; plan: 12 to add, 0 to change, 0 to destroy$/m);
     }
   }, 300_000);
 
