@@ -324,13 +324,16 @@ export async function judge(
     for (const key of Object.keys(env)) {
       if (/^TF_(LOG|VAR_|CLI_ARGS|WORKSPACE|DATA_DIR|PLUGIN_CACHE_DIR)/.test(key)) delete env[key];
     }
-    const version = await runCommand(terraform, ["version", "-json"], tempDir, env, timeoutMs, running);
-    let terraformVersion = "";
-    try {
-      terraformVersion = (JSON.parse(version.stdout) as { terraform_version: string }).terraform_version;
-    } catch {
-      terraformVersion = version.stdout.trim().split("\n")[0] ?? "";
-    }
+    // Asked beside the first stacks rather than before them: it is only for the report.
+    const version = runCommand(terraform, ["version", "-json"], tempDir, env, timeoutMs, running).then(
+      (answer) => {
+        try {
+          return (JSON.parse(answer.stdout) as { terraform_version: string }).terraform_version;
+        } catch {
+          return answer.stdout.trim().split("\n")[0] ?? "";
+        }
+      },
+    );
 
     const results: JudgeStackResult[] = new Array(stacks.length);
     let next = 0;
@@ -356,7 +359,7 @@ export async function judge(
       (sum, r) => sum + r.diagnostics.filter((d) => d.severity === "error").length,
       0,
     );
-    return { terraformVersion, stacks: results, errorCount };
+    return { terraformVersion: await version, stacks: results, errorCount };
   } finally {
     for (const child of running) child.kill("SIGKILL");
     if (server) await stopServer(server);
