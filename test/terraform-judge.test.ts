@@ -15,6 +15,7 @@ import {
   judge,
   JudgeResult,
   prepareConfig,
+  requiredProviders,
   TerraformNotFoundError,
 } from "../src/terraform/runner";
 import { placeholderForTypeConstraint } from "../src/terraform/variables";
@@ -401,4 +402,35 @@ describe("the provider's parts", () => {
     expect(config.terraform).toEqual({ backend: { local: { path: "terraform.tfstate" } } });
     expect(tfvars).toEqual({ a: "placeholder-a", c: true });
   });
+});
+
+describe("providers the schema files don't hold", () => {
+  test(
+    "are reported before Terraform would look for them in the registry",
+    async () => {
+      requireTerraform();
+      const stack = validStack();
+      stack.terraform.required_providers.null = { source: "hashicorp/null" };
+      stack.resource.null_resource = { Wait: {} };
+      const result = await judge([{ name: "extra", config: stack }]);
+      expect(result.stacks[0].diagnostics).toEqual([
+        {
+          stack: "extra",
+          command: "prepare",
+          severity: "error",
+          summary: "Provider not served",
+          detail:
+            "The stack needs registry.terraform.io/hashicorp/null, but the schema files served " +
+            "(registry.terraform.io/aliyun/alicloud, registry.terraform.io/hashicorp/random) don't hold it; " +
+            "pass its schema (terraform providers schema -json) in schemaFiles, or fix required_providers if the source is wrong.",
+          address: "",
+          attributePath: "",
+        },
+      ]);
+      expect(requiredProviders({ resource: { terraform_data: {}, alicloud_vpc: {} } })).toEqual([
+        "registry.terraform.io/hashicorp/alicloud",
+      ]);
+    },
+    TERRAFORM_TIMEOUT,
+  );
 });

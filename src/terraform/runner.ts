@@ -7,6 +7,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { addressOf, charOffset, jsonPathAt } from "./json-locator";
+import { fullProviderAddress } from "./schema-file";
 import { placeholderForTypeConstraint } from "./variables";
 
 /** The package root, in the source tree and in the installed package alike. */
@@ -347,6 +348,7 @@ export async function judge(
           tempDir,
           running,
           options,
+          served: new Set(Object.keys(started.providers)),
         });
       }
     };
@@ -374,6 +376,32 @@ interface StackContext {
   readonly tempDir: string;
   readonly running: Set<ChildProcess>;
   readonly options: JudgeOptions;
+  readonly served: ReadonlySet<string>;
+}
+
+/**
+ * The providers a configuration needs, as full addresses: those in `required_providers`, and those
+ * implied by the prefix of a resource or data-source type (`null_resource` needs hashicorp/null).
+ * Terraform's built-in `terraform` provider is left out.
+ */
+export function requiredProviders(config: { [key: string]: unknown }): string[] {
+  const needed = new Set<string>();
+  const terraform = (config.terraform ?? {}) as { required_providers?: { [name: string]: unknown } };
+  const declared = terraform.required_providers ?? {};
+  const sourceOf = (localName: string) => {
+    const entry = declared[localName] as { source?: unknown } | undefined;
+    return typeof entry === "object" && entry !== null && typeof entry.source === "string"
+      ? fullProviderAddress(entry.source)
+      : `registry.terraform.io/hashicorp/${localName}`;
+  };
+  for (const localName of Object.keys(declared)) needed.add(sourceOf(localName));
+  for (const section of ["resource", "data"]) {
+    for (const type of Object.keys((config[section] ?? {}) as object)) {
+      const localName = type.split("_")[0];
+      if (localName !== "terraform") needed.add(sourceOf(localName));
+    }
+  }
+  return [...needed].sort();
 }
 
 async function judgeStack(
@@ -412,6 +440,17 @@ async function judgeStack(
     return fail("prepare", "Invalid configuration", "cdk.tf.json must hold a JSON object");
   }
   const { config, tfvars } = prepareConfig(parsed as { [key: string]: unknown }, context.options.variables);
+  // Terraform would look for any other provider in the registry: fail clearly instead (and offline).
+  const missing = requiredProviders(config).filter((address) => !context.served.has(address));
+  if (missing.length > 0) {
+    return fail(
+      "prepare",
+      "Provider not served",
+      `The stack needs ${missing.join(", ")}, but the schema files served (${[...context.served].join(", ")}) ` +
+        "don't hold it; pass its schema (terraform providers schema -json) in schemaFiles, " +
+        "or fix required_providers if the source is wrong.",
+    );
+  }
   const dir = path.join(context.tempDir, `stack-${index}`);
   fs.mkdirSync(dir);
   const text = `${JSON.stringify(config, null, 2)}\n`;
