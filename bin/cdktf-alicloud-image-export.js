@@ -16,4 +16,7 @@ try {
   }
   throw error;
 }
-process.exitCode = cli.main(process.argv.slice(2));
+// `check --terraform` answers with a promise of the exit status.
+Promise.resolve(cli.main(process.argv.slice(2))).then((status) => {
+  process.exitCode = status;
+});

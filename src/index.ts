@@ -26,3 +26,10 @@ export * as alicloud from "./gen/providers/alicloud";
  * at synthesis only when the stack has none).
  */
 export * as random from "./gen/providers/random";
+export { TerraformJudge } from "./terraform";
+export type {
+  TerraformDiagnostic,
+  TerraformJudgeOptions,
+  TerraformJudgeResult,
+  TerraformStackResult,
+} from "./terraform";

@@ -384,6 +384,14 @@ describe.each(FLAVOURS)("the npm package $name", (flavour) => {
     const bins = typeof shipped.bin === "string" ? { [shipped.name]: shipped.bin } : (shipped.bin ?? {});
     if (bins[flavour.name] !== undefined) {
       run(path.join(app, "node_modules", ".bin", flavour.name), ["check", "cdktf.out"], app, env);
+      // Terraform as the judge from the installed copy: the provider server runs from its lib/.
+      const judged = run(
+        path.join(app, "node_modules", ".bin", flavour.name),
+        ["check", "--terraform", "cdktf.out"],
+        app,
+        env,
+      );
+      expect(judged).toMatch(/^consumer: valid; plan: 13 to add, 0 to change, 0 to destroy$/m);
     }
 
     if (flavour.framework === "cdktn") synthWithCdktnCli(app, env, config);

@@ -8,6 +8,7 @@ import { SchemaConformance } from "../conformance/schema-conformance";
 import { vendoredProviderNames } from "../conformance/terraform-schema";
 import { graphCommand, GRAPH_USAGE } from "./graph-command";
 import { FRAMEWORK, PACKAGE_NAME } from "../framework";
+import { checkWithTerraform, TERRAFORM_USAGE } from "../terraform/cli";
 
 /** Where the command writes: results to `log`, problems running it to `error`. */
 export interface CliOutput {
@@ -32,15 +33,23 @@ address and attribute path.
 Exit status: ${EXIT_CONFORMS} when every stack conforms, ${EXIT_VIOLATIONS} when there are violations, ${EXIT_CANNOT_CHECK} when there is nothing
 to check (no such folder, no synthesized stacks) or the command is wrong.
 
+${TERRAFORM_USAGE}
+
 ${GRAPH_USAGE}`;
 
-/** Runs the command line `args` (without node and the script) and returns the exit status. */
+/**
+ * Runs the command line `args` (without node and the script) and returns the exit status; with
+ * `--terraform`, a promise of it (Terraform runs as child processes).
+ */
 export function main(
   args: readonly string[],
   output: CliOutput = console,
   cwd: string = process.cwd(),
-): number {
+): number | Promise<number> {
   const [command, ...operands] = args;
+  if (command === "check" && operands.some((o) => o === "--terraform" || o === "--terraform-binary")) {
+    return checkWithTerraform(operands, output, cwd);
+  }
   if (command === "--help" || command === "-h" || command === "help") {
     output.log(USAGE);
     return EXIT_CONFORMS;
@@ -112,5 +121,5 @@ function check(folder: string, output: CliOutput, cwd: string): number {
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2));
+  void Promise.resolve(main(process.argv.slice(2))).then((status) => (process.exitCode = status));
 }
