@@ -8,6 +8,7 @@ export default tseslint.config(
       "src/gen/",
       "lib/",
       "dist/",
+      "build/",
       "cdktf.out/",
       ".bench/",
       "coverage/",

@@ -3,8 +3,6 @@
 // construct's output exactly (same resources, arguments, references and logical ids); `run.ts`
 // checks that before it compares times, so the comparison measures only what the construct adds.
 import * as os from "os";
-import { Integer } from "@cdktf/provider-random/lib/integer";
-import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import { App, propertyAccess, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import type { Library } from "./library";
@@ -63,7 +61,8 @@ export function addExports(
   names: readonly DerivedNames[],
 ): void {
   new lib.alicloud.provider.AlicloudProvider(stack, "alicloud", { region: REGION });
-  if (variant === "l1" && shape === "scaffold" && count > 0) new RandomProvider(stack, "random");
+  if (variant === "l1" && shape === "scaffold" && count > 0)
+    new lib.random.provider.RandomProvider(stack, "random");
   for (let index = 0; index < count; index++) {
     const id = exportId(index, count);
     if (variant === "construct") {
@@ -89,7 +88,7 @@ export function addExports(
 
 /** The provider docs' example, by hand: build an image from a fresh instance, export it to a new private bucket. */
 function handWrittenScaffoldExport(lib: Library, scope: Construct, names: DerivedNames): void {
-  const { alicloud } = lib;
+  const { alicloud, random } = lib;
   const scaffold = new Construct(scope, "Scaffold");
   const zones = new alicloud.dataAlicloudZones.DataAlicloudZones(scaffold, "Zones", {
     availableResourceCreation: "Instance",
@@ -144,7 +143,7 @@ function handWrittenScaffoldExport(lib: Library, scope: Construct, names: Derive
   });
 
   const bucketScope = new Construct(scope, "Bucket");
-  const suffix = new Integer(bucketScope, "NameSuffix", { min: 10000, max: 99999 });
+  const suffix = new random.integer.Integer(bucketScope, "NameSuffix", { min: 10000, max: 99999 });
   const bucket = new alicloud.ossBucket.OssBucket(bucketScope, "Resource", {
     bucket: `image-export-${Token.asString(suffix.result)}`,
     storageClass: "Standard",

@@ -8,11 +8,15 @@ try {
 } catch (error) {
   if (error && error.code === "MODULE_NOT_FOUND" && String(error.message).includes("lib/cli/main")) {
     console.error(
-      "cdktf-alicloud-image-export: the compiled library is missing (lib/cli/main.js). " +
+      // The command's name is this file's (each flavour of the package names it after itself).
+      `${require("path").basename(__filename, ".js")}: the compiled library is missing (lib/cli/main.js). ` +
         "Run `npm run build` first, or run the source with `npx tsx src/cli/main.ts`.",
     );
     process.exit(2);
   }
   throw error;
 }
-process.exitCode = cli.main(process.argv.slice(2));
+// `check --terraform` answers with a promise of the exit status.
+Promise.resolve(cli.main(process.argv.slice(2))).then((status) => {
+  process.exitCode = status;
+});

@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-// Generates the TypeScript bindings for aliyun/alicloud from the vendored schema with cdktf's own
-// generator, the same code path `cdktf get` takes after it has fetched a schema from the registry.
+// Generates the TypeScript bindings for aliyun/alicloud and hashicorp/random from the vendored schemas
+// with the framework's own generator, the same code path `cdktf get` / `cdktn get` takes after it has
+// fetched a schema from the registry.
+//
+//   node scripts/generate-bindings.js                      cdktf's generator into src/gen
+//   node scripts/generate-bindings.js --flavour cdktn DIR  cdktn's generator into DIR (scripts/flavour.js)
 //
 // It runs before install, build, test and synth (see package.json), so it must be cheap when nothing
 // changed: a stamp records a hash of every input, and a matching stamp skips the work.
@@ -12,80 +16,148 @@ const path = require("path");
 const { SchemaFileError, readProviderSchemaFile } = require("./schema-file");
 
 const ROOT = path.resolve(__dirname, "..");
-const SCHEMA_FILE = path.join(ROOT, "schema", "alicloud.json");
-const OUT_DIR = path.join(ROOT, "src", "gen");
-const STAMP_FILE = path.join(OUT_DIR, ".inputs.sha256");
-const PROVIDER_VERSION = "1.289.0";
-const PROVIDER_CONSTRAINT = "aliyun/alicloud@~> 1.289";
 
-function inputsHash() {
-  const hash = crypto.createHash("sha256");
-  const generatorPackage = require.resolve("@cdktf/provider-generator/package.json");
-  for (const file of [SCHEMA_FILE, __filename, path.join(__dirname, "schema-file.js"), generatorPackage]) {
-    hash.update(fs.existsSync(file) ? fs.readFileSync(file) : `missing:${file}`);
+/**
+ * Each framework's generator. Both take a sanitized `terraform providers schema -json` document and a
+ * provider target; only the module paths differ. Deep imports: the entry points also load jsii and
+ * jsii-pacmak, which only the multi-language path of `get` needs.
+ */
+const GENERATORS = {
+  cdktf: {
+    generator: "@cdktf/provider-generator/lib/get/generator/provider-generator",
+    schema: "@cdktf/provider-schema/src/provider-schema",
+    commons: "@cdktf/commons",
+    packageJson: "@cdktf/provider-generator/package.json",
+  },
+  cdktn: {
+    generator: "@cdktn/provider-generator/build/get/generator/provider-generator",
+    schema: "@cdktn/provider-schema/build/provider-schema",
+    commons: "@cdktn/commons",
+    packageJson: "@cdktn/provider-generator/package.json",
+  },
+};
+
+/**
+ * The providers the library binds. `constraint` is what the bindings record; `version`, when set, is
+ * recorded as the selected version and becomes the `required_providers` version users get.
+ * - alicloud: a library must not pin (that clashes with any other constraint in the user's
+ *   configuration), so only the constraint is recorded, which keeps users on the 1.x line whose schema
+ *   the bindings were generated from.
+ * - random: `3.7.2`, exactly what @cdktf/provider-random 12 (which the library used before) recorded, so
+ *   existing stacks synthesize the same requirement.
+ */
+const PROVIDERS = [
+  {
+    name: "alicloud",
+    file: "alicloud.json",
+    address: "registry.terraform.io/aliyun/alicloud",
+    constraint: "aliyun/alicloud@~> 1.289",
+  },
+  {
+    name: "random",
+    file: "random.json",
+    address: "registry.terraform.io/hashicorp/random",
+    constraint: "hashicorp/random@3.7.2",
+    version: "3.7.2",
+  },
+];
+
+function parseArgs(argv) {
+  let flavour = "cdktf";
+  const rest = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--flavour") flavour = argv[++i];
+    else rest.push(argv[i]);
   }
+  if (!GENERATORS[flavour]) throw new Error(`unknown flavour ${JSON.stringify(flavour)} (cdktf or cdktn)`);
+  return { flavour, outDir: path.resolve(rest[0] ?? path.join(ROOT, "src", "gen")) };
+}
+
+function inputsHash(flavour) {
+  const hash = crypto.createHash("sha256");
+  hash.update(flavour);
+  const files = [
+    ...PROVIDERS.map((provider) => path.join(ROOT, "schema", provider.file)),
+    __filename,
+    path.join(__dirname, "schema-file.js"),
+    require.resolve(GENERATORS[flavour].packageJson),
+  ];
+  for (const file of files) hash.update(fs.existsSync(file) ? fs.readFileSync(file) : `missing:${file}`);
   return hash.digest("hex");
 }
 
-async function generate() {
-  const schema = readProviderSchemaFile(SCHEMA_FILE);
-  const stamp = inputsHash();
-  if (fs.existsSync(STAMP_FILE) && fs.readFileSync(STAMP_FILE, "utf8").trim() === stamp) {
-    return false;
-  }
+async function generate(flavour, outDir) {
+  const schemas = PROVIDERS.map((provider) =>
+    readProviderSchemaFile(path.join(ROOT, "schema", provider.file), provider.address),
+  );
+  const stamp = inputsHash(flavour);
+  const stampFile = path.join(outDir, ".inputs.sha256");
+  if (fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8").trim() === stamp) return false;
 
-  // Loading @cdktf/commons (which the generator needs) probes the Terraform binary and phones
+  // Loading the commons package (which the generator needs) probes the Terraform binary and phones
   // home for version news. Generation needs neither, and the probe's complaints would read like
   // failures, so point it at a binary that does not exist and switch the checkpoint off.
-  process.env.TERRAFORM_BINARY_NAME = "cdktf-binding-generation-runs-without-terraform";
+  process.env.TERRAFORM_BINARY_NAME = "binding-generation-runs-without-terraform";
   process.env.CHECKPOINT_DISABLE = "1";
-  // Deep imports: the package entry point also loads jsii and jsii-pacmak, which only the
-  // multi-language path of `cdktf get` needs.
-  const { CodeMaker } = require("codemaker");
-  const {
-    TerraformProviderGenerator,
-  } = require("@cdktf/provider-generator/lib/get/generator/provider-generator");
-  const { sanitizeProviderSchema } = require("@cdktf/provider-schema/src/provider-schema");
-  const { ConstructsMakerProviderTarget, Language, TerraformProviderConstraint } = require("@cdktf/commons");
-
-  sanitizeProviderSchema(schema);
-  // `cdktf get` would also record the exact version Terraform selected (provider_versions), and
-  // the bindings would then pin `version = "1.289.0"` in every user's required_providers. A library
-  // must not pin: that clashes with any other constraint in the user's configuration. Without it the
-  // synthesized requirement is the constraint below, which still keeps users on the 1.x line whose
-  // schema the bindings were generated from.
+  const modules = GENERATORS[flavour];
+  const generatorPath = require.resolve(modules.generator);
+  // The generator's own codemaker, in case the framework pins a different one than ours.
+  const { CodeMaker } = require(require.resolve("codemaker", { paths: [path.dirname(generatorPath)] }));
+  const { TerraformProviderGenerator } = require(generatorPath);
+  const { sanitizeProviderSchema } = require(modules.schema);
+  const { ConstructsMakerProviderTarget, Language, TerraformProviderConstraint } = require(modules.commons);
 
   const code = new CodeMaker();
-  const generator = new TerraformProviderGenerator(code, schema);
-  const target = new ConstructsMakerProviderTarget(
-    new TerraformProviderConstraint(PROVIDER_CONSTRAINT),
-    Language.TYPESCRIPT,
-  );
-  generator.generate(target);
+  PROVIDERS.forEach((provider, i) => {
+    const schema = schemas[i];
+    if (provider.version) schema.provider_versions = { [provider.address]: provider.version };
+    sanitizeProviderSchema(schema);
+    const generator = new TerraformProviderGenerator(code, schema);
+    generator.generate(
+      new ConstructsMakerProviderTarget(
+        new TerraformProviderConstraint(provider.constraint),
+        Language.TYPESCRIPT,
+      ),
+    );
+  });
 
   // Write next to the final folder and swap, so an interrupted run never leaves half a binding.
-  const staging = `${OUT_DIR}.tmp-${process.pid}`;
+  const staging = `${outDir}.tmp-${process.pid}`;
   fs.rmSync(staging, { recursive: true, force: true });
   await code.save(staging);
-  // The lazy index is an alternative entry point for JavaScript users of `cdktf get`; it is not
-  // valid as a TypeScript module under our compiler settings and nothing here imports it.
-  fs.rmSync(path.join(staging, "providers", "alicloud", "lazy-index.ts"), { force: true });
+  // The lazy index is an alternative entry point for JavaScript users of `get`; it is not valid as a
+  // TypeScript module under our compiler settings and nothing here imports it.
+  for (const provider of PROVIDERS) {
+    fs.rmSync(path.join(staging, "providers", provider.name, "lazy-index.ts"), { force: true });
+  }
   fs.writeFileSync(path.join(staging, ".inputs.sha256"), `${stamp}\n`);
-  fs.rmSync(OUT_DIR, { recursive: true, force: true });
-  fs.renameSync(staging, OUT_DIR);
+  fs.rmSync(outDir, { recursive: true, force: true });
+  fs.mkdirSync(path.dirname(outDir), { recursive: true });
+  fs.renameSync(staging, outDir);
   return true;
 }
 
-generate().then(
+let args;
+try {
+  args = parseArgs(process.argv.slice(2));
+} catch (error) {
+  console.error(error.message);
+  process.exit(2);
+}
+generate(args.flavour, args.outDir).then(
   (generated) => {
-    if (generated)
-      console.error(`generated alicloud ${PROVIDER_VERSION} bindings into ${path.relative(ROOT, OUT_DIR)}/`);
+    if (generated) {
+      const names = PROVIDERS.map((provider) => provider.name).join(" and ");
+      console.error(
+        `generated ${args.flavour} bindings for ${names} into ${path.relative(ROOT, args.outDir)}/`,
+      );
+    }
   },
   (error) => {
     if (error instanceof SchemaFileError) {
-      console.error(`Cannot generate the alicloud bindings: ${error.message}`);
+      console.error(`Cannot generate the bindings: ${error.message}`);
     } else {
-      console.error("Cannot generate the alicloud bindings:", error);
+      console.error("Cannot generate the bindings:", error);
     }
     process.exit(1);
   },

@@ -1,8 +1,8 @@
-import { Integer } from "@cdktf/provider-random/lib/integer";
-import { RandomProvider } from "@cdktf/provider-random/lib/provider";
-import { Annotations, TerraformProvider, TerraformStack, Token } from "cdktf";
-import { Construct } from "constructs";
+import { Annotations, Aspects, IAspect, TerraformProvider, TerraformStack, Token } from "cdktf";
+import { Construct, IConstruct } from "constructs";
 import * as alicloud from "./bindings";
+import { checkFramework } from "./framework";
+import * as random from "./gen/providers/random";
 import { checkLifecycle } from "./validation/lifecycle";
 import { checkPropsObject, describe, isCheckedByCaller, Problems } from "./validation/problems";
 import { checkAlicloudProvider } from "./validation/regions";
@@ -109,7 +109,7 @@ export class ExportBucket extends Construct {
   public readonly resource: alicloud.ossBucket.OssBucket;
 
   /** The random number that makes the bucket's name unique. */
-  public readonly nameSuffix: Integer;
+  public readonly nameSuffix: random.integer.Integer;
 
   /** The bucket's ACL, `private`. */
   public readonly acl: alicloud.ossBucketAcl.OssBucketAcl;
@@ -131,6 +131,7 @@ export class ExportBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: ExportBucketProps = {}) {
     super(scope, id);
+    checkFramework(this, "ExportBucket");
     // A parent that checked these props (ImageExport) has also given the warnings, under its own names.
     if (!isCheckedByCaller(props)) {
       const problems = new Problems(describe("ExportBucket", this.node.path));
@@ -152,7 +153,7 @@ export class ExportBucket extends Construct {
     const provider = props.provider;
     this.retainDeletedExportsDays = props.retainDeletedExportsDays ?? DEFAULT_RETAIN_DELETED_EXPORTS_DAYS;
     ensureRandomProvider(this);
-    this.nameSuffix = new Integer(this, "NameSuffix", { min: 10000, max: 99999 });
+    this.nameSuffix = new random.integer.Integer(this, "NameSuffix", { min: 10000, max: 99999 });
     this.resource = new alicloud.ossBucket.OssBucket(this, "Resource", {
       provider,
       bucket: `${props.bucketNamePrefix ?? "image-export"}-${Token.asString(this.nameSuffix.result)}`,
@@ -240,18 +241,36 @@ function lifecycleRules(
 const stacksWithRandomProvider = new WeakSet<TerraformStack>();
 
 /**
- * The name suffix needs hashicorp/random, and Terraform needs a provider block for it. Add one at the
- * stack's top level unless the stack already configures it, so users don't have to know we use it.
- * Each stack is searched once: a stack with many buckets must not be walked once per bucket.
+ * The name suffix needs hashicorp/random, and Terraform needs exactly one default (non-aliased)
+ * provider block for it. Users shouldn't have to know we use it, yet may configure it themselves,
+ * before or after our constructs. So the decision waits for synthesis, when the stack is complete: an
+ * aspect on the stack adds a provider only when the stack has no default random provider of its own.
+ * Each stack gets one aspect, however many buckets it holds.
  */
 function ensureRandomProvider(scope: Construct): void {
   const stack = TerraformStack.of(scope);
   if (stacksWithRandomProvider.has(stack)) return;
   stacksWithRandomProvider.add(stack);
-  const configured = stack.node
-    .findAll()
-    .some(
-      (c) => c instanceof TerraformProvider && c.terraformResourceType === "random" && c.alias === undefined,
-    );
-  if (!configured) new RandomProvider(stack, "random");
+  Aspects.of(stack).add(new DefaultRandomProvider(stack));
+}
+
+/** Adds a default random provider to a stack at synthesis, unless the stack already has one. */
+class DefaultRandomProvider implements IAspect {
+  constructor(private readonly stack: TerraformStack) {}
+
+  public visit(node: IConstruct): void {
+    // Aspects visit the stack before its children, so all of them are here to be searched.
+    if (node !== this.stack) return;
+    const configured = node.node
+      .findAll()
+      .some(
+        (c) =>
+          c instanceof TerraformProvider && c.terraformResourceType === "random" && c.alias === undefined,
+      );
+    if (configured) return;
+    // The conventional id, unless the user gave it to something else (e.g. an aliased provider).
+    let id = "random";
+    for (let n = 2; node.node.tryFindChild(id) !== undefined; n++) id = `random${n}`;
+    new random.provider.RandomProvider(node, id);
+  }
 }

@@ -1,6 +1,7 @@
 import { TerraformProvider, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import * as alicloud from "./bindings";
+import { checkFramework } from "./framework";
 import { checkPropsObject, describe, isCheckedByCaller, Problems } from "./validation/problems";
 import { checkAlicloudProvider } from "./validation/regions";
 import { show } from "./rules/text";
@@ -57,6 +58,7 @@ export class ImageExportRole extends Construct {
 
   constructor(scope: Construct, id: string, props: ImageExportRoleProps = {}) {
     super(scope, id);
+    checkFramework(this, "ImageExportRole");
     if (!isCheckedByCaller(props)) {
       const problems = new Problems(describe("ImageExportRole", this.node.path));
       if (checkPropsObject(problems, "ImageExportRole", props, ["provider", "description"])) {

@@ -1,8 +1,9 @@
-import { Integer } from "@cdktf/provider-random/lib/integer";
 import { Annotations, ITerraformDependable, Token } from "cdktf";
 import { Construct } from "constructs";
+import { checkFramework } from "./framework";
 import { checkExportBucketProps, ExportBucket, LifecycleTransition } from "./export-bucket";
 import * as alicloud from "./bindings";
+import type * as random from "./gen/providers/random";
 import type * as scaffold from "./scaffold-bindings";
 import { ImageExportRole } from "./image-export-role";
 import { checkScaffoldProps, ImageScaffold, ImageScaffoldProps, SCAFFOLD_PROP_NAMES } from "./image-scaffold";
@@ -190,13 +191,14 @@ export class ImageExport extends Construct {
   public readonly bucket?: alicloud.ossBucket.OssBucket;
 
   /** The random suffix of the created bucket's name, or `undefined` when you gave `ossBucket`. */
-  public readonly bucketNameSuffix?: Integer;
+  public readonly bucketNameSuffix?: random.integer.Integer;
 
   /** The RAM role created because of `createRole`, or `undefined`. */
   public readonly role?: ImageExportRole;
 
   constructor(scope: Construct, id: string, props: ImageExportProps = {}) {
     super(scope, id);
+    checkFramework(this, "ImageExport");
     const subject = describe("ImageExport", this.node.path);
     const warnings: string[] = [];
     checkImageExportProps(new Problems(subject), props, warnings).throwIfAny();

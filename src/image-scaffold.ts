@@ -1,5 +1,6 @@
 import { Annotations, propertyAccess, TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
+import { checkFramework } from "./framework";
 import type * as alicloud from "./scaffold-bindings";
 import { checkOfKind } from "./rules/provider-rules";
 import { show } from "./rules/text";
@@ -448,6 +449,7 @@ export class ImageScaffold extends Construct {
 
   constructor(scope: Construct, id: string, props: ImageScaffoldProps = {}) {
     super(scope, id);
+    checkFramework(this, "ImageScaffold");
     if (!isCheckedByCaller(props)) {
       const problems = new Problems(describe("ImageScaffold", this.node.path));
       if (checkPropsObject(problems, "ImageScaffold", props, ["provider", ...SCAFFOLD_PROP_NAMES])) {

@@ -18,3 +18,18 @@ export type { ImageExportRoleProps } from "./image-export-role";
  * cover, e.g. `new alicloud.imageExport.ImageExport(...)` or `alicloud.provider.AlicloudProvider`.
  */
 export * as alicloud from "./gen/providers/alicloud";
+
+/**
+ * The hashicorp/random bindings (3.7.2, generated from the vendored schema) behind the created bucket's
+ * name suffix: `random.integer.Integer` is the type of `ExportBucket.nameSuffix`, and
+ * `random.provider.RandomProvider` configures the provider yourself (the constructs add a default one
+ * at synthesis only when the stack has none).
+ */
+export * as random from "./gen/providers/random";
+export { TerraformJudge } from "./terraform";
+export type {
+  TerraformDiagnostic,
+  TerraformJudgeOptions,
+  TerraformJudgeResult,
+  TerraformStackResult,
+} from "./terraform";

@@ -1,7 +1,6 @@
 // A corpus of hostile and malformed input. Each row must end in our own Error (never a TypeError from
 // deep inside cdktf, never a stack that synthesizes and fails at plan or apply time) whose message
 // names the construct's path, the prop, the value it got and the rule.
-import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { Construct } from "constructs";
 import {
@@ -14,6 +13,7 @@ import {
   ImageExportRoleProps,
   ImageScaffold,
   ImageScaffoldProps,
+  random,
 } from "../src";
 import { newStack, stackInRegion, thrownBy } from "./support/synth-helpers";
 
@@ -359,7 +359,7 @@ const IMAGE_EXPORT_ROWS: Row<unknown>[] = [
   ["provider null", { provider: null }, `provider ${PROVIDER}, got null`],
   [
     "provider of another kind",
-    (stack: TerraformStack) => ({ provider: new RandomProvider(stack, "random") }),
+    (stack: TerraformStack) => ({ provider: new random.provider.RandomProvider(stack, "random") }),
     `provider ${PROVIDER}, got stack/random (a 'random' provider)`,
   ],
 

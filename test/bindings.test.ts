@@ -1,5 +1,5 @@
 import { Testing, TerraformStack } from "cdktf";
-import { alicloud } from "../src";
+import { alicloud, random } from "../src";
 
 describe("generated alicloud bindings", () => {
   test("an image export synthesizes with the aliyun/alicloud requirement", () => {
@@ -37,5 +37,24 @@ describe("generated alicloud bindings", () => {
   test("the generated classes carry the provider's Terraform type names", () => {
     expect(alicloud.imageExport.ImageExport.tfResourceType).toBe("alicloud_image_export");
     expect(alicloud.dataAlicloudZones.DataAlicloudZones.tfResourceType).toBe("alicloud_zones");
+  });
+
+  test("the random bindings record hashicorp/random 3.7.2, as @cdktf/provider-random 12 did", () => {
+    // GIVEN
+    const stack = new TerraformStack(Testing.app(), "stack");
+    new random.provider.RandomProvider(stack, "random");
+
+    // WHEN
+    new random.integer.Integer(stack, "n", { min: 1, max: 9 });
+    const config = JSON.parse(Testing.synth(stack));
+
+    // THEN
+    expect(random.integer.Integer.tfResourceType).toBe("random_integer");
+    expect(config.terraform.required_providers.random).toEqual({
+      source: "hashicorp/random",
+      version: "3.7.2",
+    });
+    expect(config.resource.random_integer.n).toEqual({ min: 1, max: 9 });
+    expect(config.provider.random).toEqual([{}]);
   });
 });

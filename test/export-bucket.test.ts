@@ -1,6 +1,5 @@
-import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import { TerraformVariable, Testing } from "cdktf";
-import { alicloud, ExportBucket, ExportBucketProps, ExportStorageClass, ImageExport } from "../src";
+import { alicloud, ExportBucket, ExportBucketProps, ExportStorageClass, ImageExport, random } from "../src";
 import {
   address,
   BUCKET_TYPES,
@@ -122,7 +121,7 @@ describe("ExportBucket on its own", () => {
   test("adds no random provider when the stack configures its own", () => {
     // GIVEN
     const stack = stackInRegion();
-    new RandomProvider(stack, "MyRandom");
+    new random.provider.RandomProvider(stack, "MyRandom");
 
     // WHEN
     new ExportBucket(stack, "Bucket");
@@ -130,6 +129,59 @@ describe("ExportBucket on its own", () => {
 
     // THEN
     expect(config.provider?.random).toHaveLength(1);
+  });
+
+  // Terraform rejects two default (non-aliased) configurations of one provider ("Duplicate provider
+  // configuration"), so the user's own, added before or after, must be the only one.
+  test.each([
+    ["before the bucket, with its own id", "before", "MyRandom"],
+    ["after the bucket, with its own id", "after", "MyRandom"],
+    ["before the bucket, with the conventional id 'random'", "before", "random"],
+    ["after the bucket, with the conventional id 'random'", "after", "random"],
+  ])("the user's own default random provider %s is the stack's only one", (_, when, id) => {
+    // GIVEN
+    const stack = stackInRegion();
+    const addOwn = () => new random.provider.RandomProvider(stack, id);
+    if (when === "before") addOwn();
+
+    // WHEN
+    new ExportBucket(stack, "Bucket");
+    new ImageExport(stack, "Export");
+    if (when === "after") addOwn();
+    const config = synth(stack);
+
+    // THEN
+    expect(config.provider?.random).toEqual([{}]);
+    expect(stack.node.findChild(id)).toBeInstanceOf(random.provider.RandomProvider);
+    expect(stack.node.children.filter((c) => c instanceof random.provider.RandomProvider)).toHaveLength(1);
+  });
+
+  test("adds a default random provider next to the user's aliased-only one, even one with the id 'random'", () => {
+    // GIVEN
+    const stack = stackInRegion();
+    new ExportBucket(stack, "Bucket");
+    new random.provider.RandomProvider(stack, "random", { alias: "other" });
+
+    // WHEN
+    const config = synth(stack);
+
+    // THEN
+    expect(config.provider?.random).toEqual([{ alias: "other" }, {}]);
+    expect(stack.node.findChild("random2")).toBeInstanceOf(random.provider.RandomProvider);
+    expect(resources(config, { tfResourceType: "random_integer" })[0].provider).toBeUndefined();
+  });
+
+  test("synthesizing twice adds the default random provider once", () => {
+    // GIVEN
+    const stack = stackInRegion();
+    new ExportBucket(stack, "Bucket");
+
+    // WHEN
+    synth(stack);
+    const config = synth(stack);
+
+    // THEN
+    expect(config.provider?.random).toEqual([{}]);
   });
 
   test("passes its provider to every resource but the random suffix", () => {

@@ -614,8 +614,8 @@ describe("references", () => {
   test("to a data source, through indexes and nested blocks", () => {
     const stack = validStack();
     stack.resource.alicloud_vswitch.Vswitch.zone_id = "${data.alicloud_zones.Zones.zone[0].id}";
-    stack.resource.alicloud_instance.Instance.description =
-      "disk ${alicloud_instance.Instance.data_disks[0].size}";
+    // (From another block: a block referring to itself is a Terraform error, tested below.)
+    stack.resource.alicloud_image.Image.description = "disk ${alicloud_instance.Instance.data_disks[0].size}";
     expect(check(stack)).toEqual([
       violation(
         ViolationKind.INVALID_REFERENCE,
@@ -680,7 +680,10 @@ describe("references", () => {
         '${{for k, v in var.m : k => v.id}} ${1.5 + 2} ${"alicloud_vpc.Quoted.id"}',
         "%{ for disk in var.disks }${disk.size_gb},%{ endfor }",
       ].join(" "),
-      tags: { Name: "${alicloud_vpc.Vpc.vpc_name}", Zone: "${data.alicloud_zones.Zones.ids[0]}" },
+      tags: {
+        Name: "${data.alicloud_images.Images.images[0].name}",
+        Zone: "${data.alicloud_zones.Zones.ids[0]}",
+      },
     });
     expect(check(stack)).toEqual([]);
   });
@@ -878,5 +881,97 @@ describe("format", () => {
     expect(SchemaConformance.format(violation(ViolationKind.MALFORMED_CONFIGURATION, "", "", "is bad"))).toBe(
       "stack: is bad [MALFORMED_CONFIGURATION]",
     );
+  });
+});
+
+describe("duplicate provider configurations (Terraform: Duplicate provider configuration)", () => {
+  test("two default random providers: the second is reported", () => {
+    const stack = validStack();
+    stack.provider.random = [{}, {}];
+    expect(check(stack)).toEqual([
+      violation(
+        ViolationKind.DUPLICATE_PROVIDER,
+        "provider.random[1]",
+        "",
+        "is a second default (non-aliased) configuration of the random provider, after provider.random[0]; " +
+          "Terraform rejects it (Duplicate provider configuration): remove one, or give it an alias",
+      ),
+    ]);
+  });
+
+  test("a repeated alias is reported; distinct aliases and one default pass", () => {
+    const stack = validStack();
+    stack.provider.alicloud.push(
+      { alias: "west", region: "cn-shanghai" },
+      { alias: "east", region: "cn-hangzhou" },
+      { alias: "west", region: "cn-beijing" },
+    );
+    expect(check(stack)).toEqual([
+      violation(
+        ViolationKind.DUPLICATE_PROVIDER,
+        "provider.alicloud[3]",
+        "alias",
+        'repeats the alias "west" of provider.alicloud[1]; Terraform rejects it (Duplicate provider configuration)',
+      ),
+    ]);
+    stack.provider.alicloud.pop();
+    expect(check(stack)).toEqual([]);
+  });
+});
+
+describe("dependency cycles, lifecycle and count (Terraform rejects them at validate)", () => {
+  test("a reference cycle, a depends_on cycle and a self-reference", () => {
+    const stack = validStack();
+    stack.resource.alicloud_vpc.Vpc.vpc_name = "${alicloud_vswitch.Vswitch.id}";
+    expect(check(stack)).toEqual([
+      violation(
+        ViolationKind.INVALID_REFERENCE,
+        "alicloud_vpc.Vpc",
+        "",
+        "is in a dependency cycle with alicloud_vswitch.Vswitch (through references or depends_on); " +
+          "Terraform cannot order them (Cycle)",
+      ),
+    ]);
+    const dependsOn = validStack();
+    dependsOn.resource.alicloud_vpc.Vpc.depends_on = ["alicloud_security_group.SecurityGroup"];
+    expect(check(dependsOn).map((v) => [v.address, v.message])).toEqual([
+      [
+        "alicloud_security_group.SecurityGroup",
+        "is in a dependency cycle with alicloud_vpc.Vpc (through references or depends_on); " +
+          "Terraform cannot order them (Cycle)",
+      ],
+    ]);
+    const self = validStack();
+    self.resource.alicloud_vpc.Vpc.vpc_name = "${alicloud_vpc.Vpc.id}";
+    expect(check(self)).toEqual([
+      violation(
+        ViolationKind.INVALID_REFERENCE,
+        "alicloud_vpc.Vpc",
+        "",
+        "refers to itself; Terraform rejects it (Self-referential block)",
+      ),
+    ]);
+  });
+
+  test("an unknown lifecycle argument, and a count that is not a whole number", () => {
+    const stack = validStack();
+    stack.resource.alicloud_vpc.Vpc.lifecycle = { prevent_destory: true, ignore_changes: ["tags"] };
+    stack.resource.alicloud_vpc.Vpc.count = "two";
+    stack.resource.alicloud_security_group.SecurityGroup.count = "${var.n}";
+    stack.resource.alicloud_image.Image.count = 1;
+    expect(check(stack)).toEqual([
+      violation(
+        ViolationKind.UNKNOWN_ARGUMENT,
+        "alicloud_vpc.Vpc",
+        "lifecycle.prevent_destory",
+        'lifecycle has no argument named "prevent_destory" (did you mean "prevent_destroy"?)',
+      ),
+      violation(
+        ViolationKind.WRONG_TYPE,
+        "alicloud_vpc.Vpc",
+        "count",
+        "must be a whole number (or an expression), got 'two'",
+      ),
+    ]);
   });
 });

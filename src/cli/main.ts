@@ -7,6 +7,8 @@ import { listOf } from "../conformance/json-values";
 import { SchemaConformance } from "../conformance/schema-conformance";
 import { vendoredProviderNames } from "../conformance/terraform-schema";
 import { graphCommand, GRAPH_USAGE } from "./graph-command";
+import { FRAMEWORK, PACKAGE_NAME } from "../framework";
+import { checkWithTerraform, TERRAFORM_USAGE } from "../terraform/cli";
 
 /** Where the command writes: results to `log`, problems running it to `error`. */
 export interface CliOutput {
@@ -19,7 +21,8 @@ export const EXIT_CONFORMS = 0;
 export const EXIT_VIOLATIONS = 1;
 export const EXIT_CANNOT_CHECK = 2;
 
-const COMMAND = "cdktf-alicloud-image-export";
+/** The package's command has the package's name. */
+const COMMAND = PACKAGE_NAME;
 
 export const USAGE = `usage: ${COMMAND} check [<cdktf.out>]
 
@@ -30,15 +33,23 @@ address and attribute path.
 Exit status: ${EXIT_CONFORMS} when every stack conforms, ${EXIT_VIOLATIONS} when there are violations, ${EXIT_CANNOT_CHECK} when there is nothing
 to check (no such folder, no synthesized stacks) or the command is wrong.
 
+${TERRAFORM_USAGE}
+
 ${GRAPH_USAGE}`;
 
-/** Runs the command line `args` (without node and the script) and returns the exit status. */
+/**
+ * Runs the command line `args` (without node and the script) and returns the exit status; with
+ * `--terraform`, a promise of it (Terraform runs as child processes).
+ */
 export function main(
   args: readonly string[],
   output: CliOutput = console,
   cwd: string = process.cwd(),
-): number {
+): number | Promise<number> {
   const [command, ...operands] = args;
+  if (command === "check" && operands.some((o) => o === "--terraform" || o === "--terraform-binary")) {
+    return checkWithTerraform(operands, output, cwd);
+  }
   if (command === "--help" || command === "-h" || command === "help") {
     output.log(USAGE);
     return EXIT_CONFORMS;
@@ -64,7 +75,7 @@ function check(folder: string, output: CliOutput, cwd: string): number {
     return EXIT_CANNOT_CHECK;
   };
   if (!fs.existsSync(outdir)) {
-    return cannotCheck(`${folder} does not exist; synthesize the app first (npx cdktf synth)`);
+    return cannotCheck(`${folder} does not exist; synthesize the app first (npx ${FRAMEWORK} synth)`);
   }
   if (!fs.statSync(outdir).isDirectory()) {
     return cannotCheck(`${folder} is not a folder; pass the cdktf output folder (e.g. cdktf.out)`);
@@ -78,7 +89,7 @@ function check(folder: string, output: CliOutput, cwd: string): number {
     : [];
   if (stacks.length === 0) {
     return cannotCheck(
-      `${folder} holds no synthesized stacks (no stacks/<stack>/cdk.tf.json); synthesize the app first (npx cdktf synth)`,
+      `${folder} holds no synthesized stacks (no stacks/<stack>/cdk.tf.json); synthesize the app first (npx ${FRAMEWORK} synth)`,
     );
   }
 
@@ -110,5 +121,5 @@ function check(folder: string, output: CliOutput, cwd: string): number {
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2));
+  void Promise.resolve(main(process.argv.slice(2))).then((status) => (process.exitCode = status));
 }

@@ -5,7 +5,7 @@ import {
   PROVIDER_META_ARGUMENTS,
   RESOURCE_META_ARGUMENTS,
 } from "./config-walker";
-import { childPath, describeValue, Findings, indexPath, isObject, JsonObject } from "./json-values";
+import { childPath, describeValue, Findings, indexPath, isObject, JsonObject, listOf } from "./json-values";
 import { show } from "../rules/text";
 import { findReferences, parseAddress, Reference } from "./references";
 import { applyRules } from "./rule-engine";
@@ -111,6 +111,7 @@ class StackChecker {
     this.checkProviderBlocks();
     for (const block of this.declared) this.checkDeclaredBlock(block);
     this.checkOtherReferences();
+    this.checkCycles();
   }
 
   private malformed(address: string, message: string): void {
@@ -201,10 +202,28 @@ class StackChecker {
         ? configurations.map((body, index) => ({ body, address: indexPath(`provider.${localName}`, index) }))
         : [{ body: configurations, address: `provider.${localName}` }];
       const provider = providerByLocalName(localName);
+      // Terraform allows one default (non-aliased) configuration per provider, and each alias once.
+      const firstByAlias = new Map<string, string>();
       for (const { body, address } of items) {
         if (!isObject(body)) {
           this.malformed(address, `must be an object (the provider's arguments), got ${describeValue(body)}`);
           continue;
+        }
+        if (body.alias === undefined || typeof body.alias === "string") {
+          const alias = body.alias ?? "";
+          const first = firstByAlias.get(alias);
+          if (first === undefined) firstByAlias.set(alias, address);
+          else {
+            this.findings.add(
+              ViolationKind.DUPLICATE_PROVIDER,
+              address,
+              alias === "" ? "" : "alias",
+              alias === ""
+                ? `is a second default (non-aliased) configuration of the ${localName} provider, after ${first}; ` +
+                    "Terraform rejects it (Duplicate provider configuration): remove one, or give it an alias"
+                : `repeats the alias "${alias}" of ${first}; Terraform rejects it (Duplicate provider configuration)`,
+            );
+          }
         }
         this.checkReferences(address, body, "");
         if (!provider) continue;
@@ -225,6 +244,7 @@ class StackChecker {
   private checkDeclaredBlock(block: DeclaredBlock): void {
     this.checkReferences(block.address, block.body, "");
     this.checkDependsOn(block);
+    this.checkLifecycleAndCount(block);
     const provider = providerForType(block.type);
     if (!provider) return; // another provider's type: no schema to check against
     const schemas = block.dataSource ? provider.dataSources : provider.resources;
@@ -249,6 +269,126 @@ class StackChecker {
       findings: this.findings,
     });
     applyRules(ruleTarget, block.address, block.body, provider.source, this.findings);
+  }
+
+  /** `lifecycle` takes only Terraform's own arguments; a literal `count` must be a whole number. */
+  private checkLifecycleAndCount(block: DeclaredBlock): void {
+    const lifecycle = block.body.lifecycle;
+    if (isObject(lifecycle)) {
+      for (const key of Object.keys(lifecycle)) {
+        if (LIFECYCLE_ARGUMENTS.has(key)) continue;
+        this.findings.add(
+          ViolationKind.UNKNOWN_ARGUMENT,
+          block.address,
+          childPath("lifecycle", key),
+          `lifecycle has no argument named "${key}"${didYouMean(closest(key, [...LIFECYCLE_ARGUMENTS]))}`,
+        );
+      }
+    }
+    const count = block.body.count;
+    const literal = typeof count === "string" && !count.includes("${");
+    if (
+      (literal && !/^\s*\d+\s*$/.test(count)) ||
+      typeof count === "boolean" ||
+      isObject(count) ||
+      Array.isArray(count)
+    ) {
+      this.findings.add(
+        ViolationKind.WRONG_TYPE,
+        block.address,
+        "count",
+        `must be a whole number (or an expression), got ${describeValue(count)}`,
+      );
+    }
+  }
+
+  /**
+   * Terraform orders resources and data sources by their references and `depends_on`; a cycle among
+   * them (or a block referring to itself) cannot be ordered, and `terraform validate` rejects it.
+   */
+  private checkCycles(): void {
+    const key = (dataSource: boolean, type: string, name: string) =>
+      `${dataSource ? "data." : ""}${type}.${name}`;
+    const declared = new Map(this.declared.map((block) => [block.address, block]));
+    const edges = new Map<string, Set<string>>();
+    const strings = (value: unknown, out: string[]): string[] => {
+      if (typeof value === "string") out.push(value);
+      else if (Array.isArray(value)) value.forEach((item) => strings(item, out));
+      else if (isObject(value))
+        for (const [k, item] of Object.entries(value)) if (k !== "//") strings(item, out);
+      return out;
+    };
+    for (const block of this.declared) {
+      const targets = new Set<string>();
+      const { provider: _provider, lifecycle: _lifecycle, depends_on: dependsOn, ...rest } = block.body;
+      for (const text of strings(rest, [])) {
+        for (const reference of findReferences(text)) {
+          const target = key(reference.dataSource, reference.type, reference.name);
+          if (declared.has(target)) targets.add(target);
+        }
+      }
+      for (const entry of Array.isArray(dependsOn) ? dependsOn : []) {
+        if (typeof entry !== "string") continue;
+        const reference = parseAddress(entry.replace(/^\$\{(.*)\}$/, "$1"));
+        if (reference) {
+          const target = key(reference.dataSource, reference.type, reference.name);
+          if (declared.has(target)) targets.add(target);
+        }
+      }
+      edges.set(block.address, targets);
+    }
+    // Tarjan's strongly connected components: each component of two or more blocks is a cycle.
+    const index = new Map<string, number>();
+    const low = new Map<string, number>();
+    const stack: string[] = [];
+    const onStack = new Set<string>();
+    const components: string[][] = [];
+    let counter = 0;
+    const visit = (node: string) => {
+      index.set(node, counter);
+      low.set(node, counter++);
+      stack.push(node);
+      onStack.add(node);
+      for (const next of edges.get(node) ?? []) {
+        if (!index.has(next)) {
+          visit(next);
+          low.set(node, Math.min(low.get(node)!, low.get(next)!));
+        } else if (onStack.has(next)) low.set(node, Math.min(low.get(node)!, index.get(next)!));
+      }
+      if (low.get(node) === index.get(node)) {
+        const component: string[] = [];
+        let member: string;
+        do {
+          member = stack.pop()!;
+          onStack.delete(member);
+          component.push(member);
+        } while (member !== node);
+        components.push(component);
+      }
+    };
+    for (const block of this.declared) if (!index.has(block.address)) visit(block.address);
+    const order = this.declared.map((block) => block.address);
+    for (const component of components) {
+      const members = component.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+      if (members.length === 1) {
+        if (edges.get(members[0])?.has(members[0])) {
+          this.findings.add(
+            ViolationKind.INVALID_REFERENCE,
+            members[0],
+            "",
+            "refers to itself; Terraform rejects it (Self-referential block)",
+          );
+        }
+        continue;
+      }
+      this.findings.add(
+        ViolationKind.INVALID_REFERENCE,
+        members[0],
+        "",
+        `is in a dependency cycle with ${listOf(members.slice(1))} (through references or depends_on); ` +
+          "Terraform cannot order them (Cycle)",
+      );
+    }
   }
 
   /** `depends_on` lists bare addresses; each resource or data source it names must exist. */
@@ -344,6 +484,16 @@ class StackChecker {
     );
   }
 }
+
+/** The arguments of a `lifecycle` block. */
+const LIFECYCLE_ARGUMENTS: ReadonlySet<string> = new Set([
+  "create_before_destroy",
+  "prevent_destroy",
+  "ignore_changes",
+  "replace_triggered_by",
+  "precondition",
+  "postcondition",
+]);
 
 /** `registry.terraform.io/aliyun/alicloud` and `Aliyun/AliCloud` name the same provider as `aliyun/alicloud`. */
 function normalizeSource(source: string): string {

@@ -31,6 +31,8 @@ export enum ViolationKind {
   CONFLICTING_ARGUMENTS = "CONFLICTING_ARGUMENTS",
   /** None of a group of arguments, of which at least (or exactly) one is required, is set. */
   MISSING_ONE_OF = "MISSING_ONE_OF",
+  /** Two configurations of one provider without an alias, or with the same alias. */
+  DUPLICATE_PROVIDER = "DUPLICATE_PROVIDER",
 }
 
 /**

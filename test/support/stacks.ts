@@ -1,7 +1,5 @@
 import { TerraformOutput, TerraformStack, Testing, Token } from "cdktf";
-import { Integer } from "@cdktf/provider-random/lib/integer";
-import { RandomProvider } from "@cdktf/provider-random/lib/provider";
-import { alicloud } from "../../src";
+import { alicloud, random } from "../../src";
 
 /** A parsed `cdk.tf.json`, loosely typed so tests can reach in and change anything. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -18,7 +16,7 @@ export function validStackJson(): string {
   if (validJson === undefined) {
     const stack = new TerraformStack(Testing.app(), "valid");
     new alicloud.provider.AlicloudProvider(stack, "alicloud", { region: "cn-hangzhou" });
-    new RandomProvider(stack, "random");
+    new random.provider.RandomProvider(stack, "random");
 
     const zones = new alicloud.dataAlicloudZones.DataAlicloudZones(stack, "Zones", {
       availableResourceCreation: "VSwitch",
@@ -61,7 +59,7 @@ export function validStackJson(): string {
       instanceId: instance.id,
       imageName: "export-source",
     });
-    const suffix = new Integer(stack, "Suffix", { min: 10000, max: 99999 });
+    const suffix = new random.integer.Integer(stack, "Suffix", { min: 10000, max: 99999 });
     const bucket = new alicloud.ossBucket.OssBucket(stack, "Bucket", {
       bucket: `image-exports-${Token.asString(suffix.result)}`,
       serverSideEncryptionRule: { sseAlgorithm: "AES256" },

@@ -1,0 +1,139 @@
+// The public face of "Terraform as the judge": TerraformJudge runs real Terraform over synthesized
+// stacks, offline, against a provider served from the vendored schemas (see runner.ts).
+import { formatDiagnostic, judge, readStacks } from "./runner";
+
+/** One diagnostic Terraform reported for a stack. */
+export interface TerraformDiagnostic {
+  /** The stack's name (its folder under `cdktf.out/stacks`, or the key given to `checkSynthesized`). */
+  readonly stack: string;
+  /** The command that reported it: `init`, `validate`, `plan` (or `prepare` when the stack isn't JSON). */
+  readonly command: string;
+  /** `error` or `warning`. */
+  readonly severity: string;
+  /** Terraform's one-line summary, e.g. `Unsupported argument`. */
+  readonly summary: string;
+  /** Terraform's explanation. */
+  readonly detail: string;
+  /** The block it concerns, e.g. `alicloud_vpc.Vpc` or `provider.random[1]`; empty when Terraform names none. */
+  readonly address: string;
+  /** Where inside that block, e.g. `data_disks[0].size`; empty when it concerns the whole block. */
+  readonly attributePath: string;
+}
+
+/** What Terraform said about one stack. */
+export interface TerraformStackResult {
+  /** The stack's name. */
+  readonly stack: string;
+  /** Whether `terraform validate` passed. */
+  readonly valid: boolean;
+  /** Whether `terraform plan` succeeded (false when validate failed, or planning was switched off). */
+  readonly planned: boolean;
+  /** Resources the plan would create. */
+  readonly toAdd: number;
+  /** Resources the plan would change in place. */
+  readonly toChange: number;
+  /** Resources the plan would destroy. */
+  readonly toDestroy: number;
+  /** Everything Terraform reported, errors and warnings. */
+  readonly diagnostics: TerraformDiagnostic[];
+}
+
+/** What Terraform said about all the stacks checked. */
+export interface TerraformJudgeResult {
+  /** The version of Terraform that ran, e.g. `1.11.4`. */
+  readonly terraformVersion: string;
+  /** One result per stack, in the order they were given (a cdktf output folder: by name). */
+  readonly stacks: TerraformStackResult[];
+  /** How many diagnostics are errors, over all stacks. */
+  readonly errorCount: number;
+}
+
+/** How to run Terraform. */
+export interface TerraformJudgeOptions {
+  /**
+   * The terraform executable: a path, or a name looked up on PATH.
+   * @default "terraform" (looked up on PATH)
+   */
+  readonly terraformBinary?: string;
+  /**
+   * Provider schema files (the output of `terraform providers schema -json`) to serve; every provider
+   * the stacks use must be in one of them.
+   * @default the schemas this package vendors (aliyun/alicloud and hashicorp/random)
+   */
+  readonly schemaFiles?: string[];
+  /**
+   * Values of the stacks' declared variables, by name (as in a `terraform.tfvars.json`).
+   * @default a placeholder of each variable's type for every variable without a default
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly variables?: { [name: string]: any };
+  /**
+   * How long each Terraform command may run before it is stopped and reported as timed out.
+   * @default 120
+   */
+  readonly timeoutSeconds?: number;
+  /**
+   * Whether to run `terraform plan` after a successful `terraform validate`.
+   * @default true
+   */
+  readonly plan?: boolean;
+}
+
+/**
+ * Real Terraform as the judge of synthesized stacks, offline: `terraform init`, `terraform validate`
+ * and `terraform plan` run against a provider this package serves from the vendored provider schemas
+ * (no registry, no credentials, no network). Terraform reports its own errors: unknown arguments,
+ * blocks and types, missing required arguments, wrong types, block counts, references to attributes
+ * that don't exist, reference and `depends_on` cycles, unknown functions, duplicate providers.
+ *
+ * The served provider checks nothing beyond the schema: the real provider's validators are not run
+ * (`SchemaConformance` encodes the ones this library depends on), and data sources return
+ * deterministic placeholders, not cloud data. Needs a `terraform` binary (1.x).
+ *
+ * @example
+ *
+ * const result = await TerraformJudge.checkOutput(["cdktf.out"]);
+ * result.stacks.forEach((s) => s.diagnostics.forEach((d) => console.log(TerraformJudge.format(d))));
+ */
+export class TerraformJudge {
+  /**
+   * Checks synthesized stacks on disk.
+   *
+   * @param paths cdktf output folders (every `stacks/<stack>/cdk.tf.json` in them), stack folders, or
+   *   `cdk.tf.json` files
+   * @param options how to run Terraform
+   */
+  public static async checkOutput(
+    paths: string[],
+    options: TerraformJudgeOptions = {},
+  ): Promise<TerraformJudgeResult> {
+    return judge(readStacks(paths), options);
+  }
+
+  /**
+   * Checks synthesized stacks held in memory, e.g. the results of `Testing.synth(stack)`.
+   *
+   * @param stacks each stack's `cdk.tf.json` text, by stack name
+   * @param options how to run Terraform
+   */
+  public static async checkSynthesized(
+    stacks: { [name: string]: string },
+    options: TerraformJudgeOptions = {},
+  ): Promise<TerraformJudgeResult> {
+    return judge(
+      Object.entries(stacks).map(([name, config]) => ({ name, config })),
+      options,
+    );
+  }
+
+  /**
+   * One diagnostic as a line of text: `<stack>: <address> <path>: <severity>: <summary>: <detail>`.
+   *
+   * @param diagnostic the diagnostic to describe
+   */
+  public static format(diagnostic: TerraformDiagnostic): string {
+    return formatDiagnostic(diagnostic);
+  }
+
+  private constructor() {}
+}
