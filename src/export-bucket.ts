@@ -1,6 +1,6 @@
 import { Annotations, Aspects, IAspect, TerraformProvider, TerraformStack, Token } from "cdktf";
 import { Construct, IConstruct } from "constructs";
-import * as alicloud from "./bindings";
+import type * as alicloud from "./bucket-bindings";
 import { checkFramework } from "./framework";
 import * as random from "./gen/providers/random";
 import { checkLifecycle } from "./validation/lifecycle";
@@ -150,11 +150,12 @@ export class ExportBucket extends Construct {
       for (const warning of warnings) Annotations.of(this).addWarning(`${subject}: ${warning}`);
     }
 
+    const gen = bucketBindings();
     const provider = props.provider;
     this.retainDeletedExportsDays = props.retainDeletedExportsDays ?? DEFAULT_RETAIN_DELETED_EXPORTS_DAYS;
     ensureRandomProvider(this);
     this.nameSuffix = new random.integer.Integer(this, "NameSuffix", { min: 10000, max: 99999 });
-    this.resource = new alicloud.ossBucket.OssBucket(this, "Resource", {
+    this.resource = new gen.ossBucket.OssBucket(this, "Resource", {
       provider,
       bucket: `${props.bucketNamePrefix ?? "image-export"}-${Token.asString(this.nameSuffix.result)}`,
       storageClass: "Standard",
@@ -163,17 +164,17 @@ export class ExportBucket extends Construct {
     });
     this.bucketName = this.resource.bucket;
 
-    this.acl = new alicloud.ossBucketAcl.OssBucketAcl(this, "Acl", {
+    this.acl = new gen.ossBucketAcl.OssBucketAcl(this, "Acl", {
       provider,
       bucket: this.resource.bucket,
       acl: "private",
     });
-    this.publicAccessBlock = new alicloud.ossBucketPublicAccessBlock.OssBucketPublicAccessBlock(
+    this.publicAccessBlock = new gen.ossBucketPublicAccessBlock.OssBucketPublicAccessBlock(
       this,
       "PublicAccessBlock",
       { provider, bucket: this.resource.bucket, blockPublicAccess: true },
     );
-    this.encryption = new alicloud.ossBucketServerSideEncryption.OssBucketServerSideEncryption(
+    this.encryption = new gen.ossBucketServerSideEncryption.OssBucketServerSideEncryption(
       this,
       "Encryption",
       {
@@ -183,7 +184,7 @@ export class ExportBucket extends Construct {
       },
     );
     if (this.retainDeletedExportsDays > 0) {
-      this.versioning = new alicloud.ossBucketVersioning.OssBucketVersioningA(this, "Versioning", {
+      this.versioning = new gen.ossBucketVersioning.OssBucketVersioningA(this, "Versioning", {
         provider,
         bucket: this.resource.bucket,
         status: "Enabled",
@@ -273,4 +274,13 @@ class DefaultRandomProvider implements IAspect {
     for (let n = 2; node.node.tryFindChild(id) !== undefined; n++) id = `random${n}`;
     new random.provider.RandomProvider(node, id);
   }
+}
+
+let loadedBindings: typeof alicloud | undefined;
+
+/** The bucket's bindings, loaded with the first bucket (see bucket-bindings.ts). */
+function bucketBindings(): typeof alicloud {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, on purpose
+  loadedBindings ??= require("./bucket-bindings") as typeof alicloud;
+  return loadedBindings;
 }

@@ -3,6 +3,7 @@ import { Construct } from "constructs";
 import { checkFramework } from "./framework";
 import { checkExportBucketProps, ExportBucket, LifecycleTransition } from "./export-bucket";
 import * as alicloud from "./bindings";
+import type * as bucket from "./bucket-bindings";
 import type * as random from "./gen/providers/random";
 import type * as scaffold from "./scaffold-bindings";
 import { ImageExportRole } from "./image-export-role";
@@ -188,7 +189,7 @@ export class ImageExport extends Construct {
   public readonly exportBucket?: ExportBucket;
 
   /** The created `alicloud_oss_bucket`, or `undefined` when you gave `ossBucket`. */
-  public readonly bucket?: alicloud.ossBucket.OssBucket;
+  public readonly bucket?: bucket.ossBucket.OssBucket;
 
   /** The random suffix of the created bucket's name, or `undefined` when you gave `ossBucket`. */
   public readonly bucketNameSuffix?: random.integer.Integer;
