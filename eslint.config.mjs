@@ -18,7 +18,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ["scripts/**/*.js", "test/**/*.js", "jest.config.js", "bin/**/*.js"],
+    files: ["scripts/**/*.js", "test/**/*.js", "bench/**/*.js", "jest.config.js", "bin/**/*.js"],
     languageOptions: {
       sourceType: "commonjs",
       globals: {

@@ -15,10 +15,17 @@ import { Library, LibraryTarget, libraryTarget, loadLibrary, ROOT } from "./libr
 import type { ScaleResult } from "./scale-child";
 import { derivedNames, Shape, Variant } from "./stacks";
 import { median, quantile, synthesize, synthesizedConfig } from "./synth";
+import { MainJob, timeMainJob } from "./main-job";
 import { timeTerraformCheck } from "./terraform";
 
 /** The construct may cost at most this much more than the hand-written L1s (docs example, one export). */
-const OVERHEAD_TARGET = 0.1;
+const OVERHEAD_TARGET = 0.05;
+/** The library may add at most this to `require("cdktf")`, in ms (issue 9). */
+const LOAD_GOAL_MS = 20;
+/** Bring-your-own exports at N=1000: the construct's total time at most this times the L1s'. */
+const BYO_TIME_GOAL_RATIO = 1.15;
+/** Bring-your-own exports at N=1000: the construct's memory per export at most this times the L1s'. */
+const BYO_MEMORY_GOAL_RATIO = 1.3;
 /** Per-export time at the largest size over that at a tenth of it; above this, growth is not linear. */
 const FLATNESS_LIMIT = 1.5;
 
@@ -286,6 +293,90 @@ function moduleLoads(target: LibraryTarget, runs: number): ModuleLoad[] {
 
 // ---------------------------------------------------------------------------------------------------
 
+interface Goal {
+  /** Stable key in .bench/latest.json. */
+  readonly key: string;
+  readonly figure: string;
+  readonly value: number;
+  readonly goal: number;
+  /** Whether the figure is at most the goal; null when it can't be judged. */
+  readonly met: boolean | null;
+  readonly shown: string;
+  readonly goalShown: string;
+}
+
+/** The figures issue 9 sets goals for, each at most its goal. */
+function issueGoals(
+  scaling: readonly ScaleRow[],
+  docsExample: SideBySide,
+  loadMs: number,
+  mainJob: MainJob,
+  baselineMatches: boolean,
+): Goal[] {
+  const row = (variant: Variant) =>
+    scaling.find((r) => r.variant === variant && r.shape === "byo" && r.count === 1000);
+  const construct = row("construct");
+  const l1 = row("l1");
+  const byoTime = construct && l1 ? construct.totalMs / l1.totalMs : Number.NaN;
+  const byoMemory = construct && l1 ? construct.perExportKiB / l1.perExportKiB : Number.NaN;
+  const judged = (value: number, goal: number, needsBaseline: boolean): boolean | null =>
+    Number.isNaN(value) || (needsBaseline && !baselineMatches) ? null : value <= goal;
+  const times = (value: number) => `${value.toFixed(3)}x`;
+  return [
+    {
+      key: "libraryLoadOverCdktfMs",
+      figure: 'library load on top of require("cdktf")',
+      value: round(loadMs, 1),
+      goal: LOAD_GOAL_MS,
+      met: judged(loadMs, LOAD_GOAL_MS, false),
+      shown: `+${loadMs.toFixed(1)} ms`,
+      goalShown: `<= +${LOAD_GOAL_MS} ms`,
+    },
+    {
+      key: "byoTotalTimeRatioAt1000",
+      figure: "bring-your-own at N=1000, total time: construct / L1s",
+      value: round(byoTime, 3),
+      goal: BYO_TIME_GOAL_RATIO,
+      met: judged(byoTime, BYO_TIME_GOAL_RATIO, true),
+      shown:
+        construct && l1
+          ? `${times(byoTime)} (${construct.totalMs.toFixed(0)} vs ${l1.totalMs.toFixed(0)} ms)`
+          : "-",
+      goalShown: `<= ${BYO_TIME_GOAL_RATIO}x`,
+    },
+    {
+      key: "byoMemoryPerExportRatioAt1000",
+      figure: "bring-your-own at N=1000, memory per export: construct / L1s",
+      value: round(byoMemory, 3),
+      goal: BYO_MEMORY_GOAL_RATIO,
+      met: judged(byoMemory, BYO_MEMORY_GOAL_RATIO, true),
+      shown:
+        construct && l1
+          ? `${times(byoMemory)} (${construct.perExportKiB.toFixed(1)} vs ${l1.perExportKiB.toFixed(1)} KiB)`
+          : "-",
+      goalShown: `<= ${BYO_MEMORY_GOAL_RATIO}x`,
+    },
+    {
+      key: "docsExampleRatio",
+      figure: "docs example: construct / L1s",
+      value: docsExample.ratio,
+      goal: 1 + OVERHEAD_TARGET,
+      met: judged(docsExample.ratio, 1 + OVERHEAD_TARGET, true),
+      shown: docsExample.ratio.toFixed(3),
+      goalShown: `<= ${(1 + OVERHEAD_TARGET).toFixed(2)}`,
+    },
+    {
+      key: "mainJobRatio",
+      figure: "main job: examples app / node -e 'require(\"cdktf\")', whole process",
+      value: mainJob.ratio,
+      goal: mainJob.goalRatio,
+      met: mainJob.met,
+      shown: `${times(mainJob.ratio)} (${mainJob.appMs.toFixed(0)} vs ${mainJob.baselineMs.toFixed(0)} ms; peak RSS ${mainJob.peakRssMiB.toFixed(0)} MiB)`,
+      goalShown: `<= ${mainJob.goalRatio}x`,
+    },
+  ];
+}
+
 function table(headers: string[], rows: (string | number)[][]): string {
   const cells = [headers, ...rows.map((row) => row.map(String))];
   const widths = headers.map((_, column) => Math.max(...cells.map((row) => row[column].length)));
@@ -472,6 +563,41 @@ function main(): void {
       );
     }
 
+    const mainJob = timeMainJob(scratch, QUICK ? 5 : 7);
+    console.log(
+      "\nThe main job: the examples app (cdktf.json's app) as a whole process vs node -e 'require(\"cdktf\")' (interleaved, median)",
+    );
+    console.log(
+      table(
+        ["command", "runs", "app ms", "baseline ms", "ratio", "peak RSS MiB (baseline)", "first run ms"],
+        [
+          [
+            mainJob.command,
+            mainJob.runs,
+            mainJob.appMs.toFixed(0),
+            mainJob.baselineMs.toFixed(0),
+            `${mainJob.ratio.toFixed(2)}x`,
+            `${mainJob.peakRssMiB.toFixed(0)} (${mainJob.baselinePeakRssMiB.toFixed(0)})`,
+            mainJob.firstRunMs.toFixed(0),
+          ],
+        ],
+      ),
+    );
+
+    const goals = issueGoals(scaling, side[0], ours, mainJob, mismatches.length === 0);
+    console.log("\nGoals (issue 9)");
+    console.log(
+      table(
+        ["figure", "now", "goal", "met?"],
+        goals.map((goal) => [
+          goal.figure,
+          goal.shown,
+          goal.goalShown,
+          goal.met === null ? "not judged" : goal.met ? "met" : "NOT met",
+        ]),
+      ),
+    );
+
     const results = {
       meta,
       targets: { overhead: OVERHEAD_TARGET, flatnessLimit: FLATNESS_LIMIT },
@@ -485,6 +611,8 @@ function main(): void {
       flatness: flat,
       moduleLoad: loads,
       libraryLoadOverCdktfMs: round(ours, 1),
+      mainJob,
+      goals: goals.map(({ key, figure, value, goal, met }) => ({ key, figure, value, goal, met })),
       terraformCheck: terraform,
     };
     const json = `${JSON.stringify(results, null, 2)}\n`;
