@@ -15,6 +15,7 @@ import { Library, LibraryTarget, libraryTarget, loadLibrary, ROOT } from "./libr
 import type { ScaleResult } from "./scale-child";
 import { derivedNames, Shape, Variant } from "./stacks";
 import { median, quantile, synthesize, synthesizedConfig } from "./synth";
+import { compareFlavours } from "./flavours";
 import { MainJob, timeMainJob } from "./main-job";
 import { timeTerraformCheck } from "./terraform";
 
@@ -584,6 +585,23 @@ function main(): void {
       ),
     );
 
+    const flavours = compareFlavours(QUICK ? 3 : 7);
+    console.log(
+      "\nFlavours: CDK Terrain (build/cdktn) vs CDKTF (lib/), fresh processes, interleaved (median); one docs example + 1000 bring-your-own exports",
+    );
+    if (typeof flavours === "string") console.log(flavours);
+    else {
+      console.log(
+        table(
+          ["flavour", "package", "load over framework ms", "build + synth ms"],
+          flavours.flavours.map((f) => [f.flavour, f.dir, f.loadMs.toFixed(1), f.synthMs.toFixed(0)]),
+        ),
+      );
+      console.log(
+        `cdktn / cdktf build + synth: ${flavours.synthRatio.toFixed(3)}x; load difference ${flavours.loadDifferenceMs.toFixed(1)} ms`,
+      );
+    }
+
     const goals = issueGoals(scaling, side[0], ours, mainJob, mismatches.length === 0);
     console.log("\nGoals (issue 9)");
     console.log(
@@ -612,6 +630,7 @@ function main(): void {
       moduleLoad: loads,
       libraryLoadOverCdktfMs: round(ours, 1),
       mainJob,
+      flavours,
       goals: goals.map(({ key, figure, value, goal, met }) => ({ key, figure, value, goal, met })),
       terraformCheck: terraform,
     };
