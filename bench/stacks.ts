@@ -148,6 +148,14 @@ function handWrittenScaffoldExport(lib: Library, scope: Construct, names: Derive
     bucket: `image-export-${Token.asString(suffix.result)}`,
     storageClass: "Standard",
     forceDestroy: false,
+    lifecycleRule: [
+      {
+        id: "image-exports",
+        enabled: true,
+        expiration: [{ expiredObjectDeleteMarker: true }],
+        noncurrentVersionExpiration: [{ days: 30 }],
+      },
+    ],
   });
   const acl = new alicloud.ossBucketAcl.OssBucketAcl(bucketScope, "Acl", {
     bucket: bucket.bucket,
@@ -163,12 +171,17 @@ function handWrittenScaffoldExport(lib: Library, scope: Construct, names: Derive
     "Encryption",
     { bucket: bucket.bucket, sseAlgorithm: "AES256" },
   );
+  // Keeps replaced and deleted exports for the default 30 days (with the lifecycle rule above).
+  const versioning = new alicloud.ossBucketVersioning.OssBucketVersioningA(bucketScope, "Versioning", {
+    bucket: bucket.bucket,
+    status: "Enabled",
+  });
 
   new alicloud.imageExport.ImageExport(scope, "Resource", {
     imageId: image.id,
     ossBucket: bucket.bucket,
     ossPrefix: names.ossPrefix,
     timeouts: { create: "20m" },
-    dependsOn: [acl, publicAccessBlock, encryption],
+    dependsOn: [acl, publicAccessBlock, encryption, versioning],
   });
 }
