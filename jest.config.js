@@ -28,6 +28,7 @@ const cdktn = path.dirname(require.resolve("cdktn/package.json"));
 /** @type {import('jest').Config} */
 module.exports = {
   globalSetup: "<rootDir>/test/support/derive-flavour.js",
+  testSequencer: "<rootDir>/test/support/slow-first-sequencer.js",
   reporters: ["default", "<rootDir>/test/summary-reporter.js"],
   projects: [
     { ...shared, displayName: "cdktf" },

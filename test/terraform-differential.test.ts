@@ -3,7 +3,8 @@
 // from the same schemas). Each row pins both verdicts; where they differ, the row says why, and the
 // difference is one of the documented known differences (README, "Terraform as the judge").
 import { SchemaConformance } from "../src/conformance/schema-conformance";
-import { findTerraform, judge, JudgeResult } from "../src/terraform/runner";
+import { TerraformJudgeResult } from "../src/terraform/results";
+import { findTerraform, judge } from "../src/terraform/runner";
 import { Stack, validStack } from "./support/stacks";
 
 /** Only our encoded rules know these: the served provider runs no validators of the real provider. */
@@ -326,7 +327,7 @@ function requireTerraform(): void {
   }
 }
 
-let result: JudgeResult;
+let result: TerraformJudgeResult;
 const stacks = MUTATIONS.map((mutation, index) => {
   const stack = validStack();
   mutation.mutate(stack);

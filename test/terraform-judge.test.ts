@@ -12,11 +12,11 @@ import { placeholder, planComputed, readDataSource } from "../src/terraform/prov
 import {
   findTerraform,
   judge,
-  JudgeResult,
   prepareConfig,
   requiredProviders,
   TerraformNotFoundError,
 } from "../src/terraform/runner";
+import { TerraformJudgeResult } from "../src/terraform/results";
 import { placeholderForTypeConstraint } from "../src/terraform/variables";
 import { setupTerraformMatchers } from "../src/testing";
 import { ALL_STACKS, synthFresh } from "./support/synth-helpers";
@@ -50,7 +50,7 @@ function isRunning(pid: number): boolean {
 }
 
 describe("every example and test stack passes real terraform validate and plan", () => {
-  let result: JudgeResult;
+  let result: TerraformJudgeResult;
   const seen: { pid?: number; dir?: string } = {};
 
   beforeAll(async () => {
@@ -88,7 +88,7 @@ describe("every example and test stack passes real terraform validate and plan",
 });
 
 describe("Terraform's own errors, with stack, address and attribute path", () => {
-  let result: JudgeResult;
+  let result: TerraformJudgeResult;
   beforeAll(async () => {
     requireTerraform();
     const missingAttribute = validStack();

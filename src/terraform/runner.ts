@@ -9,6 +9,7 @@ import * as path from "path";
 import { addressOf, charOffset, jsonPathAt } from "./json-locator";
 import { fullProviderAddress } from "./schema-file";
 import { placeholderForTypeConstraint } from "./variables";
+import type { TerraformDiagnostic, TerraformJudgeResult, TerraformStackResult } from "./results";
 
 /** The package root, in the source tree and in the installed package alike. */
 const PACKAGE_ROOT = path.resolve(__dirname, "..", "..");
@@ -18,34 +19,6 @@ export const DEFAULT_SCHEMA_FILES: readonly string[] = [
   path.join(PACKAGE_ROOT, "schema", "alicloud.json"),
   path.join(PACKAGE_ROOT, "schema", "random.json"),
 ];
-
-/** One diagnostic Terraform reported. */
-export interface JudgeDiagnostic {
-  readonly stack: string;
-  readonly command: string;
-  readonly severity: string;
-  readonly summary: string;
-  readonly detail: string;
-  readonly address: string;
-  readonly attributePath: string;
-}
-
-/** What Terraform said about one stack. */
-export interface JudgeStackResult {
-  readonly stack: string;
-  readonly valid: boolean;
-  readonly planned: boolean;
-  readonly toAdd: number;
-  readonly toChange: number;
-  readonly toDestroy: number;
-  readonly diagnostics: JudgeDiagnostic[];
-}
-
-export interface JudgeResult {
-  readonly terraformVersion: string;
-  readonly stacks: JudgeStackResult[];
-  readonly errorCount: number;
-}
 
 /** A stack to check: its name and its `cdk.tf.json` (text or parsed). */
 export interface JudgeStack {
@@ -286,7 +259,7 @@ export async function judge(
   stacks: readonly JudgeStack[],
   options: JudgeOptions = {},
   hooks: JudgeHooks = {},
-): Promise<JudgeResult> {
+): Promise<TerraformJudgeResult> {
   const terraform = findTerraform(options.terraformBinary);
   const timeoutMs = Math.max(1, (options.timeoutSeconds ?? 120) * 1000);
   const names = new Set<string>();
@@ -336,7 +309,7 @@ export async function judge(
       },
     );
 
-    const results: JudgeStackResult[] = new Array(stacks.length);
+    const results: TerraformStackResult[] = new Array(stacks.length);
     let next = 0;
     const worker = async () => {
       while (next < stacks.length) {
@@ -408,9 +381,18 @@ async function judgeStack(
   stack: JudgeStack,
   index: number,
   context: StackContext,
-): Promise<JudgeStackResult> {
-  const diagnostics: JudgeDiagnostic[] = [];
-  const fail = (command: string, summary: string, detail: string): JudgeStackResult => {
+): Promise<TerraformStackResult> {
+  const diagnostics: TerraformDiagnostic[] = [];
+  const failed = (): TerraformStackResult => ({
+    stack: stack.name,
+    valid: false,
+    planned: false,
+    toAdd: 0,
+    toChange: 0,
+    toDestroy: 0,
+    diagnostics,
+  });
+  const fail = (command: string, summary: string, detail: string): TerraformStackResult => {
     diagnostics.push({
       stack: stack.name,
       command,
@@ -420,15 +402,7 @@ async function judgeStack(
       address: "",
       attributePath: "",
     });
-    return {
-      stack: stack.name,
-      valid: false,
-      planned: false,
-      toAdd: 0,
-      toChange: 0,
-      toDestroy: 0,
-      diagnostics,
-    };
+    return failed();
   };
   let parsed: unknown;
   try {
@@ -490,15 +464,7 @@ async function judgeStack(
     if (found.length === 0)
       return fail("init", "terraform init failed", `${init.stderr}${init.stdout}`.trim());
     found.forEach((d) => add("init", d));
-    return {
-      stack: stack.name,
-      valid: false,
-      planned: false,
-      toAdd: 0,
-      toChange: 0,
-      toDestroy: 0,
-      diagnostics,
-    };
+    return failed();
   }
 
   const validate = await run(["validate", "-json", "-no-color"]);
@@ -549,7 +515,7 @@ async function judgeStack(
 }
 
 /** One diagnostic as a line: `<stack>: <address> <path>: <severity>: <summary>: <detail>`. */
-export function formatDiagnostic(diagnostic: JudgeDiagnostic): string {
+export function formatDiagnostic(diagnostic: TerraformDiagnostic): string {
   const where = [diagnostic.address, diagnostic.attributePath].filter((p) => p !== "").join(" ");
   const detail = diagnostic.detail.replace(/\s+/g, " ").trim();
   return (
