@@ -9,6 +9,7 @@ export default tseslint.config(
       "lib/",
       "dist/",
       "build/",
+      ".gen/",
       "cdktf.out/",
       ".bench/",
       "coverage/",
