@@ -354,7 +354,8 @@ describe.each(FLAVOURS)("the npm package $name", (flavour) => {
       app,
       env,
     ).trim();
-    expect(fs.realpathSync(resolved)).toBe(fs.realpathSync(path.join(installed, "lib", "index.js")));
+    // package.json's `main`: the lazy index (test/lazy-index.test.ts).
+    expect(fs.realpathSync(resolved)).toBe(fs.realpathSync(path.join(installed, "lib", "lazy-index.js")));
 
     fs.writeFileSync(path.join(app, "tsconfig.json"), JSON.stringify(APP_TSCONFIG, null, 2));
     fs.writeFileSync(path.join(app, "src", "main.ts"), stackSource(flavour));
