@@ -1,44 +1,15 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import { EXIT_CANNOT_CHECK, EXIT_CONFORMS, EXIT_VIOLATIONS, main, USAGE } from "../src/cli/main";
+import { EXIT_CANNOT_CHECK, EXIT_CONFORMS, EXIT_VIOLATIONS, USAGE } from "../src/cli/main";
 import { RUNTIME_SCHEMA_FILES } from "../src/conformance/terraform-schema";
+import { outdir, ROOT, run, temporaryFolder } from "./support/command";
 import { Stack, validStack } from "./support/stacks";
 
-const ROOT = path.join(__dirname, "..");
 // Spawning node (tsx, npm pack) takes a few seconds on a slow machine.
 const SPAWN_TIMEOUT_MS = 30_000;
 
-const temporaryFolders: string[] = [];
-afterAll(() => temporaryFolders.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
-
-function temporaryFolder(prefix: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  temporaryFolders.push(dir);
-  return dir;
-}
 const AGAINST = "checked against aliyun/alicloud 1.289.0 and hashicorp/random 3.7.2";
-
-/** Runs the command in-process and captures what it prints. */
-function run(args: string[], cwd = ROOT) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = main(args, { log: (line) => out.push(line), error: (line) => err.push(line) }, cwd);
-  return { status, out, err };
-}
-
-/** A cdktf output folder holding the given stacks (`null` writes a stack folder without cdk.tf.json). */
-function outdir(stacks: { [name: string]: Stack | string | null }): string {
-  const dir = temporaryFolder("cdktf.out.");
-  for (const [name, stack] of Object.entries(stacks)) {
-    fs.mkdirSync(path.join(dir, "stacks", name), { recursive: true });
-    if (stack === null) continue;
-    const text = typeof stack === "string" ? stack : JSON.stringify(stack, null, 2);
-    fs.writeFileSync(path.join(dir, "stacks", name, "cdk.tf.json"), text);
-  }
-  return dir;
-}
 
 function stackWithTwoMistakes(): Stack {
   const stack = validStack();

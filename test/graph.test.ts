@@ -8,9 +8,9 @@ import { Testing } from "cdktf";
 import { BringYourOwnStack } from "../examples/bring-your-own";
 import { CrossRegionStack } from "../examples/cross-region";
 import { DocsExampleStack } from "../examples/docs-example";
-import { main } from "../src/cli/main";
 import { DependencyDiagram, ImageExport } from "../src";
 import { label } from "../src/graph/mermaid";
+import { outdir, ROOT, run, temporaryFolder } from "./support/command";
 import { parseMermaid, ParsedDiagram } from "./support/mermaid";
 import {
   appIn,
@@ -21,37 +21,8 @@ import {
   TerraformJson,
 } from "./support/synth-helpers";
 
-const ROOT = path.join(__dirname, "..");
 const EXIT_OK = 0;
 const EXIT_CANNOT_RUN = 2;
-
-const temporaryFolders: string[] = [];
-afterAll(() => temporaryFolders.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
-
-function temporaryFolder(prefix: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  temporaryFolders.push(dir);
-  return dir;
-}
-
-/** Runs the command in-process and captures what it prints. */
-function run(args: string[], cwd = ROOT) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = main(args, { log: (line) => out.push(line), error: (line) => err.push(line) }, cwd);
-  return { status, out, err };
-}
-
-/** A cdktf output folder holding the given stack files (objects are written as JSON). */
-function outdir(stacks: { [name: string]: unknown }): string {
-  const dir = temporaryFolder("cdktf.out.");
-  for (const [name, stack] of Object.entries(stacks)) {
-    fs.mkdirSync(path.join(dir, "stacks", name), { recursive: true });
-    const text = typeof stack === "string" ? stack : JSON.stringify(stack, null, 2);
-    fs.writeFileSync(path.join(dir, "stacks", name, "cdk.tf.json"), text);
-  }
-  return dir;
-}
 
 /** The `cdk.tf.json` App.synth writes for a stack, as `cdktf synth` runs it. */
 function synthesizedStack(Stack: StackClass, id: string): string {
