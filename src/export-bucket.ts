@@ -3,6 +3,7 @@ import { Construct, IConstruct } from "constructs";
 import type * as alicloud from "./bucket-bindings";
 import { checkFramework } from "./framework";
 import * as random from "./gen/providers/random";
+import { literalText } from "./literal-text";
 import { checkLifecycle } from "./validation/lifecycle";
 import { checkPropsObject, describe, isCheckedByCaller, Problems } from "./validation/problems";
 import { checkAlicloudProvider } from "./validation/regions";
@@ -157,7 +158,9 @@ export class ExportBucket extends Construct {
     this.nameSuffix = new random.integer.Integer(this, "NameSuffix", { min: 10000, max: 99999 });
     this.resource = new gen.ossBucket.OssBucket(this, "Resource", {
       provider,
-      bucket: `${props.bucketNamePrefix ?? "image-export"}-${Token.asString(this.nameSuffix.result)}`,
+      bucket: literalText(
+        `${props.bucketNamePrefix ?? "image-export"}-${Token.asString(this.nameSuffix.result)}`,
+      ),
       storageClass: "Standard",
       forceDestroy: props.forceDestroy ?? false,
       lifecycleRule: lifecycleRules(this.retainDeletedExportsDays, props.transitions, props.expireAfterDays),

@@ -5,6 +5,7 @@ import { checkFramework } from "./framework";
 import { checkPropsObject, describe, isCheckedByCaller, Problems } from "./validation/problems";
 import { checkAlicloudProvider } from "./validation/regions";
 import { show } from "./rules/text";
+import { literalText } from "./literal-text";
 
 /**
  * The name ECS requires for the role it assumes to write exported images to OSS. ECS looks the role up
@@ -75,9 +76,10 @@ export class ImageExportRole extends Construct {
     this.resource = new alicloud.ramRole.RamRole(this, "Resource", {
       provider: props.provider,
       roleName: IMAGE_EXPORT_ROLE_NAME,
-      description:
+      description: literalText(
         props.description ??
-        "Lets ECS write exported images to OSS (managed by cdktf-alicloud-image-export).",
+          "Lets ECS write exported images to OSS (managed by cdktf-alicloud-image-export).",
+      ),
       assumeRolePolicyDocument: JSON.stringify({
         Statement: [
           {

@@ -19,6 +19,7 @@ import {
   checkOssPrefix,
 } from "./validation/values";
 import { show } from "./rules/text";
+import { literalText } from "./literal-text";
 
 /** Properties of an {@link ImageExport}. Every one is optional. */
 export interface ImageExportProps extends ImageScaffoldProps {
@@ -257,12 +258,13 @@ export class ImageExport extends Construct {
     this.ossPrefix = props.ossPrefix ?? defaultOssPrefix(this);
     this.createTimeout = props.createTimeout ?? DEFAULT_CREATE_TIMEOUT;
 
+    // Text is written as typed: Terraform would read `${` and `%{` in it as templates (literal-text.ts).
     this.resource = new alicloud.imageExport.ImageExport(this, "Resource", {
       provider,
-      imageId: this.imageId,
-      ossBucket: this.ossBucket,
-      ossPrefix: this.ossPrefix,
-      timeouts: { create: this.createTimeout },
+      imageId: literalText(this.imageId),
+      ossBucket: literalText(this.ossBucket),
+      ossPrefix: literalText(this.ossPrefix),
+      timeouts: { create: literalText(this.createTimeout) },
       dependsOn: dependencies.length > 0 ? dependencies : undefined,
     });
 
@@ -284,13 +286,13 @@ export class ImageExport extends Construct {
     // Made on first read: reading the export's id creates a token (and captures a stack trace), which
     // most exports never need. The export's id is the image id; reading it from the export makes the
     // key wait for the export.
-    this.objectKey ??= `${this.ossPrefix}_${this.resource.id}_system.raw.tar.gz`;
+    this.objectKey ??= literalText(`${this.ossPrefix}_${this.resource.id}_system.raw.tar.gz`);
     return this.objectKey;
   }
 
   /** The exported system-disk file as an `oss://<bucket>/<key>` URL (known after apply). */
   public get systemDiskObjectUrl(): string {
-    this.objectUrl ??= `oss://${this.ossBucket}/${this.systemDiskObjectKey}`;
+    this.objectUrl ??= literalText(`oss://${this.ossBucket}/${this.systemDiskObjectKey}`);
     return this.objectUrl;
   }
 
