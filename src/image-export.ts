@@ -10,7 +10,12 @@ import { ImageExportRole } from "./image-export-role";
 import { checkScaffoldProps, ImageScaffold, ImageScaffoldProps, SCAFFOLD_PROP_NAMES } from "./image-scaffold";
 import { checkLifecycle } from "./validation/lifecycle";
 import { checkedByCaller, checkPropsObject, describe, Problems } from "./validation/problems";
-import { addRegionValidation, checkAlicloudProvider, regionChecks } from "./validation/regions";
+import {
+  addRegionValidation,
+  checkAlicloudProvider,
+  exportableImageChecks,
+  regionChecks,
+} from "./validation/regions";
 import {
   checkBoolean,
   checkBucketName,
@@ -20,6 +25,7 @@ import {
 } from "./validation/values";
 import { show } from "./rules/text";
 import { literalText } from "./literal-text";
+import { bucketProtections, registerExport } from "./export-dependencies";
 
 /** Properties of an {@link ImageExport}. Every one is optional. */
 export interface ImageExportProps extends ImageScaffoldProps {
@@ -246,12 +252,7 @@ export class ImageExport extends Construct {
       this.bucketNameSuffix = this.exportBucket.nameSuffix;
       // ECS must not write a single byte before the bucket is private and encrypted, nor before it is
       // versioned: a file written earlier would not be kept when the export is replaced.
-      dependencies.push(
-        this.exportBucket.acl,
-        this.exportBucket.publicAccessBlock,
-        this.exportBucket.encryption,
-      );
-      if (this.exportBucket.versioning) dependencies.push(this.exportBucket.versioning);
+      dependencies.push(...bucketProtections(this.exportBucket));
     }
     this.ossBucket = props.ossBucket ?? (this.exportBucket as ExportBucket).bucketName;
 
@@ -267,10 +268,13 @@ export class ImageExport extends Construct {
       timeouts: { create: literalText(this.createTimeout) },
       dependsOn: dependencies.length > 0 ? dependencies : undefined,
     });
+    // Exports of the same image in one stack run one after another, and an export into a shared
+    // ExportBucket waits for its protections: settled once the whole stack exists.
+    registerExport(this, this);
 
     // Regions can only be compared once the whole stack exists (providers may be added later).
-    addRegionValidation(this, (index) =>
-      regionChecks(this, index, describe("ImageExport", this.node.path), {
+    addRegionValidation(this, (index) => [
+      ...regionChecks(this, index, subject, {
         provider,
         zoneId: props.zoneId,
         references: [
@@ -278,7 +282,8 @@ export class ImageExport extends Construct {
           { prop: "ossBucket", value: this.resource.ossBucketInput, what: "bucket" },
         ],
       }),
-    );
+      ...exportableImageChecks(this, index, subject, this.resource.imageIdInput),
+    ]);
   }
 
   /** The key of the exported system-disk file, `<ossPrefix>_<imageId>_system.raw.tar.gz` (known after apply). */
