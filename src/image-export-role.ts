@@ -3,7 +3,9 @@ import { Construct } from "constructs";
 import * as alicloud from "./bindings";
 import { checkFramework } from "./framework";
 import { checkPropsObject, describe, isCheckedByCaller, Problems } from "./validation/problems";
-import { checkAlicloudProvider } from "./validation/regions";
+import { ALICLOUD_FEATURES } from "./rules/provider-versions";
+import { providerVersionChecks } from "./validation/provider-version";
+import { addRegionValidation, checkAlicloudProvider } from "./validation/regions";
 import { show } from "./rules/text";
 import { literalText } from "./literal-text";
 
@@ -100,6 +102,11 @@ export class ImageExportRole extends Construct {
     });
 
     this.roleName = this.resource.roleName;
+    addRegionValidation(this, (index) =>
+      providerVersionChecks(index, describe("ImageExportRole", this.node.path), [
+        ALICLOUD_FEATURES.ramRoleName,
+      ]),
+    );
     this.roleArn = this.resource.arn;
   }
 

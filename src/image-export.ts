@@ -26,6 +26,8 @@ import {
 import { show } from "./rules/text";
 import { literalText } from "./literal-text";
 import { bucketProtections, registerExport } from "./export-dependencies";
+import { ALICLOUD_FEATURES } from "./rules/provider-versions";
+import { providerVersionChecks } from "./validation/provider-version";
 
 /** Properties of an {@link ImageExport}. Every one is optional. */
 export interface ImageExportProps extends ImageScaffoldProps {
@@ -283,6 +285,7 @@ export class ImageExport extends Construct {
         ],
       }),
       ...exportableImageChecks(this, index, subject, this.resource.imageIdInput),
+      ...providerVersionChecks(index, subject, [ALICLOUD_FEATURES.imageExport]),
     ]);
   }
 

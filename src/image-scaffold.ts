@@ -6,7 +6,9 @@ import type * as alicloud from "./scaffold-bindings";
 import { checkOfKind } from "./rules/provider-rules";
 import { show } from "./rules/text";
 import { checkPropsObject, describe, isCheckedByCaller, Problems } from "./validation/problems";
-import { checkAlicloudProvider } from "./validation/regions";
+import { ALICLOUD_FEATURES } from "./rules/provider-versions";
+import { providerVersionChecks } from "./validation/provider-version";
+import { addRegionValidation, checkAlicloudProvider } from "./validation/regions";
 import {
   checkBoolean,
   checkByteLength,
@@ -574,6 +576,16 @@ export class ImageScaffold extends Construct {
       instanceId: this.instance.id,
     });
     this.imageId = this.resource.id;
+
+    const features = [
+      ALICLOUD_FEATURES.httpTokens,
+      ...(this.vpc ? [ALICLOUD_FEATURES.vpcName] : []),
+      ...(this.vswitch ? [ALICLOUD_FEATURES.vswitchName] : []),
+      ...(this.securityGroup ? [ALICLOUD_FEATURES.securityGroupName] : []),
+    ];
+    addRegionValidation(this, (index) =>
+      providerVersionChecks(index, describe("ImageScaffold", this.node.path), features),
+    );
   }
 }
 

@@ -70,6 +70,14 @@ class StackIndex {
     return this.defaultProviderFound.provider;
   }
 
+  /**
+   * The alicloud provider whose version constraint the stack records: cdktf merges every provider
+   * configuration's `required_providers` entry into the stack's in tree order, so the last one's wins.
+   */
+  public recordingAlicloudProvider(): TerraformProvider | undefined {
+    return this.all().filter(isAlicloudProvider).pop();
+  }
+
   /** The resource (or, with `data`, data source) at `type.name`. */
   public element(data: boolean, type: string, name: string): Element | undefined {
     if (this.elements === undefined) {
