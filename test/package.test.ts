@@ -20,6 +20,7 @@ const SHIPPED_WHEN_LISTED: Record<string, RegExp> = {
   "lib/**/*.js.map": /^lib\/.+\.js\.map$/,
   "schema/alicloud.json": /^schema\/alicloud\.json$/,
   "schema/random.json": /^schema\/random\.json$/,
+  "schema/replacement.json": /^schema\/replacement\.json$/,
   "schema/validations.json": /^schema\/validations\.json$/,
 };
 /** The two packages: their names, the framework each is for, and the peers users install next to it. */

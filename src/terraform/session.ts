@@ -17,6 +17,9 @@ export const DEFAULT_SCHEMA_FILES: readonly string[] = [
   path.join(PACKAGE_ROOT, "schema", "random.json"),
 ];
 
+/** The provider's replacement rules for the vendored schemas' resource types. */
+export const DEFAULT_REPLACEMENT_RULES = path.join(PACKAGE_ROOT, "schema", "replacement.json");
+
 /** How to start a session. */
 export interface SessionOptions {
   /** The terraform executable; a path, or a name looked up on PATH. Default: `terraform` on PATH. */
@@ -127,12 +130,14 @@ function runCommand(
 async function startServer(
   socketDir: string,
   schemaFiles: readonly string[],
+  rulesFile: string,
 ): Promise<{ child: ChildProcess; providers: { [address: string]: string } }> {
   const ts = path.extname(__filename) === ".ts";
   const script = path.join(__dirname, `provider-server${ts ? ".ts" : ".js"}`);
   const nodeArgs = ts ? ["--import", "tsx"] : [];
   const args = [...nodeArgs, script, "--socket-dir", socketDir];
   for (const file of schemaFiles) args.push("--schema", path.resolve(file));
+  args.push("--rules", rulesFile);
   const child = spawn(process.execPath, args, { cwd: PACKAGE_ROOT, stdio: ["pipe", "pipe", "pipe"] });
   return new Promise((resolve, reject) => {
     let stdout = "";
@@ -212,7 +217,11 @@ export async function withTerraformSession<T>(
   try {
     const cliConfig = path.join(tempDir, "empty.tfrc");
     fs.writeFileSync(cliConfig, "");
-    const started = await startServer(tempDir, options.schemaFiles ?? DEFAULT_SCHEMA_FILES);
+    const started = await startServer(
+      tempDir,
+      options.schemaFiles ?? DEFAULT_SCHEMA_FILES,
+      DEFAULT_REPLACEMENT_RULES,
+    );
     server = started.child;
     hooks.onServerStarted?.(server.pid ?? -1, tempDir);
     const reattach: { [address: string]: unknown } = {};
