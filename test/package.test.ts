@@ -20,6 +20,7 @@ const SHIPPED_WHEN_LISTED: Record<string, RegExp> = {
   "lib/**/*.js.map": /^lib\/.+\.js\.map$/,
   "schema/alicloud.json": /^schema\/alicloud\.json$/,
   "schema/random.json": /^schema\/random\.json$/,
+  "schema/replacement.json": /^schema\/replacement\.json$/,
   "schema/validations.json": /^schema\/validations\.json$/,
 };
 /** Optional peers: only lib/testing's jest environment loads it, from the app's jest installation. */
