@@ -13,7 +13,13 @@ import {
   TerraformSession,
   withTerraformSession,
 } from "./session";
-import { prepareConfig, RawDiagnostic, requiredProviders, StackWorkspace } from "./workspace";
+import {
+  prepareConfig,
+  RawDiagnostic,
+  requiredProviders,
+  StackWorkspace,
+  versionsNotServed,
+} from "./workspace";
 import type { TerraformDiagnostic, TerraformJudgeResult, TerraformStackResult } from "./results";
 
 export { DEFAULT_SCHEMA_FILES, findTerraform, TerraformNotFoundError } from "./session";
@@ -222,6 +228,8 @@ async function judgeBatch(
     if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return undefined;
     const prepared = prepareConfig(parsed as { [key: string]: unknown }, options.variables);
     if (requiredProviders(prepared.config).some((address) => !session.served.has(address))) return undefined;
+    // The warning that the stack asks for another release is the per-stack judge's to give.
+    if (versionsNotServed(prepared.config, session.servedVersions).length > 0) return undefined;
     const module = asModule(prepared.config);
     if (module === undefined) return undefined;
     fs.mkdirSync(path.join(dir, `s${index}`), { recursive: true });
