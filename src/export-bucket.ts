@@ -1,6 +1,7 @@
 import { Annotations, Aspects, IAspect, TerraformProvider, TerraformStack, Token } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import type * as alicloud from "./bucket-bindings";
+import { checkChecksPlacement } from "./aspects/placement";
 import { checkFramework } from "./framework";
 import * as random from "./gen/providers/random";
 import { literalText } from "./literal-text";
@@ -135,6 +136,7 @@ export class ExportBucket extends Construct {
   constructor(scope: Construct, id: string, props: ExportBucketProps = {}) {
     super(scope, id);
     checkFramework(this, "ExportBucket");
+    checkChecksPlacement(this);
     // A parent that checked these props (ImageExport) has also given the warnings, under its own names.
     if (!isCheckedByCaller(props)) {
       const problems = new Problems(describe("ExportBucket", this.node.path));

@@ -1,5 +1,6 @@
 import { Annotations, ITerraformDependable, Token } from "cdktf";
 import { Construct } from "constructs";
+import { checkChecksPlacement } from "./aspects/placement";
 import { checkFramework } from "./framework";
 import { checkExportBucketProps, ExportBucket, LifecycleTransition } from "./export-bucket";
 import * as alicloud from "./bindings";
@@ -209,6 +210,7 @@ export class ImageExport extends Construct {
   constructor(scope: Construct, id: string, props: ImageExportProps = {}) {
     super(scope, id);
     checkFramework(this, "ImageExport");
+    checkChecksPlacement(this);
     const subject = describe("ImageExport", this.node.path);
     const warnings: string[] = [];
     checkImageExportProps(new Problems(subject), props, warnings).throwIfAny();
