@@ -7,6 +7,7 @@ import { listOf } from "../conformance/json-values";
 import { SchemaConformance } from "../conformance/schema-conformance";
 import { vendoredProviderNames } from "../conformance/terraform-schema";
 import { graphCommand, GRAPH_USAGE } from "./graph-command";
+import { retentionCommand, RETENTION_USAGE } from "./retention-command";
 import { FRAMEWORK, PACKAGE_NAME } from "../framework";
 import { checkWithTerraform, TERRAFORM_USAGE } from "../terraform/cli";
 
@@ -35,7 +36,9 @@ to check (no such folder, no synthesized stacks) or the command is wrong.
 
 ${TERRAFORM_USAGE}
 
-${GRAPH_USAGE}`;
+${GRAPH_USAGE}
+
+${RETENTION_USAGE}`;
 
 /**
  * Runs the command line `args` (without node and the script) and returns the exit status; with
@@ -55,6 +58,7 @@ export function main(
     return EXIT_CONFORMS;
   }
   if (command === "graph") return graphCommand(operands, output, cwd);
+  if (command === "retention") return retentionCommand(operands, output, cwd);
   if (command !== "check" || operands.length > 1) {
     const problem =
       command === undefined

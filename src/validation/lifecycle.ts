@@ -26,6 +26,7 @@
 //   writes kept-version transitions only before the retention ends, which keeps to the same order.
 import { Token } from "cdktf";
 import { checkOfKind } from "../rules/provider-rules";
+import { MINIMUM_STORAGE_DAYS } from "../retention/storage-classes";
 import { kindOf, show } from "../rules/text";
 import { checkPropsObject, Problems } from "./problems";
 
@@ -38,16 +39,6 @@ export const TRANSITION_STORAGE_CLASSES: readonly string[] = checkOfKind(
   "lifecycle_rule.transitions.storage_class",
   "oneOf",
 ).values.filter((storageClass) => storageClass !== "Standard");
-
-/** Days an object is billed for at least, once in a class, and from when they count. */
-export const MINIMUM_STORAGE_DAYS: Readonly<
-  Record<string, { days: number; from: "modified" | "conversion" }>
-> = {
-  IA: { days: 30, from: "modified" },
-  Archive: { days: 60, from: "modified" },
-  ColdArchive: { days: 180, from: "conversion" },
-  DeepColdArchive: { days: 180, from: "conversion" },
-};
 
 /** Classes that some regions don't offer. */
 const REGIONAL_CLASSES: readonly string[] = ["ColdArchive", "DeepColdArchive"];
