@@ -45,6 +45,7 @@ module.exports = {
         // These build no construct and no example: they judge plain values and JSON documents, with
         // code that has no framework import, so the derived copy is the same text.
         "/test/provider-rules\\.test\\.ts$",
+        "/test/retention-model\\.test\\.ts$",
         "/test/re2\\.test\\.ts$",
         "/test/terraform-differential\\.test\\.ts$",
         "/test/validation\\.test\\.ts$",

@@ -48,6 +48,10 @@
 //     even after a conversion). (storage-classes.ts has the figures and the source.)
 // R11 A rule applies to the objects whose names start with its prefix; only enabled rules act.
 //     (https://www.alibabacloud.com/help/en/object-storage-service/latest/configuration-elements)
+// R12 A bucket can be deleted only when it holds no object: in a versioned bucket, no current and no
+//     previous version (a delete marker is a version too). The provider's force_destroy deletes every
+//     object version and delete marker first. (https://alibabacloud.com/help/en/oss/developer-reference/delete-a-bucket-2 ;
+//     the provider's alicloud_oss_bucket force_destroy argument)
 //
 // Choices where the documentation is silent (each the cautious one for "is my backup still there?"):
 // A1  The run acts at the earliest moment R4/R6 allow: at 00:00 UTC of the due day. OSS may act up to a
@@ -260,6 +264,22 @@ export class SimulatedBucket {
   /** Whether the bucket holds nothing: no version, no delete marker. */
   public get empty(): boolean {
     return this.objects.size === 0;
+  }
+
+  /**
+   * DeleteBucket, during today (R12): with `forceDestroy`, every version and delete marker goes first,
+   * as the provider does it; without, the bucket stays while anything is left. Returns whether it went,
+   * and how many versions and delete markers were left in it (or removed with it).
+   */
+  public deleteBucket(forceDestroy: boolean): { readonly deleted: boolean; readonly versions: number } {
+    let count = 0;
+    for (const versions of this.objects.values()) count += versions.length;
+    if (count > 0 && !forceDestroy) return { deleted: false, versions: count };
+    for (const versions of this.objects.values()) {
+      for (const v of versions) this.leaveClass(v, this.day, "deletion");
+    }
+    this.objects.clear();
+    return { deleted: true, versions: count };
   }
 
   /** The lifecycle run at 00:00 UTC of `day` (R4-R9, A1-A4). */

@@ -98,6 +98,14 @@ export class RetentionReplay {
     this.create(address, toImageId);
   }
 
+  /** Terraform destroys a bucket of the stack (R12): succeeds only when empty, or with force_destroy. */
+  public destroyBucket(name: string): { readonly deleted: boolean; readonly versions: number } {
+    const bucket = this.stack.buckets.find((b) => b.name === name);
+    const simulated = this.simulated.get(name);
+    if (!bucket || !simulated) throw new Error(`${this.stack.stack} has no bucket ${name}`);
+    return simulated.deleteBucket(bucket.forceDestroy);
+  }
+
   private exportAt(address: string): { export: ExportInStack; bucket: string } {
     const found = this.exports.get(address);
     if (!found) throw new Error(`${this.stack.stack} has no export ${address}`);
