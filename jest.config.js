@@ -41,6 +41,7 @@ module.exports = {
         "/node_modules/",
         "/test/package\\.test\\.ts$",
         "/test/cli\\.test\\.ts$",
+        "/test/retention-command\\.test\\.ts$",
         "/test/flavours\\.test\\.ts$",
         // These build no construct and no example: they judge plain values and JSON documents, with
         // code that has no framework import, so the derived copy is the same text.

@@ -142,7 +142,7 @@ function stacksAt(stackPath: string, cwd: string): StackRetention[] {
   const withoutExports: string[] = [];
   for (const name of names) {
     const text = fs.readFileSync(path.join(stacksDir, name, STACK_FILE), "utf8");
-    if (!text.includes('"alicloud_image_export"')) {
+    if (!hasExport(text)) {
       withoutExports.push(name);
       continue;
     }
@@ -154,4 +154,16 @@ function stacksAt(stackPath: string, cwd: string): StackRetention[] {
     );
   }
   return stacks;
+}
+
+/** Whether a stack's JSON declares an export; text that is not JSON counts, so that reading it says so. */
+function hasExport(text: string): boolean {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch {
+    return true;
+  }
+  const resources = (document as { resource?: { alicloud_image_export?: unknown } } | null)?.resource;
+  return typeof resources === "object" && resources !== null && resources.alicloud_image_export !== undefined;
 }
