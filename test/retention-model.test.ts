@@ -1,5 +1,7 @@
 // The OSS bucket model on its own (src/retention/oss-bucket.ts), rule by rule (R1-R12, A1-A5 in its
-// header), each at the day it acts and the day before. Plain values only: no stack, no framework.
+// header), each at the day it acts and the day before, and the runs' shortcut against runs without it.
+// Plain values only: no stack, no framework.
+import * as fc from "fast-check";
 import {
   dueDay,
   LifecycleRule,
@@ -304,5 +306,56 @@ describe("rules and the bucket (R11, R12)", () => {
       deleted: true,
       versions: 0,
     });
+  });
+});
+
+describe("runs pass over keys with nothing due, and that changes nothing", () => {
+  const classes = ["IA", "Archive", "ColdArchive", "DeepColdArchive"];
+  const transitions = fc.array(
+    fc.record({ days: fc.integer({ min: 0, max: 6 }), storageClass: fc.constantFrom(...classes) }),
+    { maxLength: 3 },
+  );
+  const days = fc.option(fc.integer({ min: 0, max: 8 }), { nil: undefined });
+  const rules = fc.array(
+    fc.record({
+      prefix: fc.constantFrom("", "a", "b"),
+      expirationDays: days,
+      expiredObjectDeleteMarker: fc.boolean(),
+      transitions,
+      noncurrentExpirationDays: days,
+      noncurrentTransitions: transitions,
+    }),
+    { maxLength: 2 },
+  );
+  const step = fc.oneof(
+    fc.record({ op: fc.constant("write" as const), key: fc.constantFrom("a1", "a2", "b1") }),
+    fc.record({ op: fc.constant("delete" as const), key: fc.constantFrom("a1", "a2", "b1") }),
+    fc.record({ op: fc.constant("days" as const), days: fc.integer({ min: 1, max: 5 }) }),
+  );
+
+  test("the same versions, events and early leaves as runs that look at every version", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(Versioning.UNVERSIONED, Versioning.ENABLED, Versioning.SUSPENDED),
+        rules,
+        fc.array(step, { maxLength: 40 }),
+        (versioning, generated, steps) => {
+          const ruleList = generated.map((r, i) => rule({ ...r, id: `r${i}` }));
+          const buckets = [true, false].map((skip) => new SimulatedBucket(versioning, ruleList, skip));
+          for (const s of steps) {
+            for (const bucket of buckets) {
+              if (s.op === "write") bucket.write(s.key);
+              else if (s.op === "delete") bucket.delete(s.key);
+              else bucket.advanceTo(bucket.today + s.days);
+            }
+          }
+          for (const bucket of buckets) bucket.advanceTo(bucket.today + 20);
+          expect(buckets[0].versions()).toEqual(buckets[1].versions());
+          expect(buckets[0].events).toEqual(buckets[1].events);
+          expect(buckets[0].earlyLeaves).toEqual(buckets[1].earlyLeaves);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -163,6 +163,15 @@ export interface EarlyLeave {
   readonly cause: "transition" | "deletion";
 }
 
+/** The actions of every rule that matches one key. */
+interface MergedRules {
+  readonly expirationDays?: number;
+  readonly expiredObjectDeleteMarker: boolean;
+  readonly transitions: readonly TransitionAction[];
+  readonly noncurrentExpirationDays?: number;
+  readonly noncurrentTransitions: readonly TransitionAction[];
+}
+
 interface MutableVersion {
   readonly key: string;
   readonly versionId: string;
@@ -186,12 +195,20 @@ export class SimulatedBucket {
   public readonly earlyLeaves: EarlyLeave[] = [];
 
   private readonly objects = new Map<string, MutableVersion[]>(); // newest first
+  /** Per key, the first run that may act on it (see scheduleKey). */
+  private readonly nextDue = new Map<string, number>();
+  private readonly merged = new Map<string, MergedRules | undefined>();
   private nextVersion = 1;
   private day = 0;
 
+  /**
+   * @param skipIdleKeys let each run pass over keys with nothing due (see scheduleKey); off, every run
+   *   looks at every version, which the tests use to check that the shortcut changes nothing.
+   */
   constructor(
     public readonly versioning: Versioning,
     public readonly rules: readonly LifecycleRule[],
+    private readonly skipIdleKeys = true,
   ) {}
 
   /** The current day: requests happen during it; its lifecycle run has happened. */
@@ -231,6 +248,7 @@ export class SimulatedBucket {
       versions.unshift(version);
       this.objects.set(key, versions);
     }
+    this.scheduleKey(key, this.objects.get(key) as MutableVersion[], day);
     this.events.push({ kind: "write", day, key, versionId: version.versionId });
     return version.versionId;
   }
@@ -242,11 +260,13 @@ export class SimulatedBucket {
     if (this.versioning === Versioning.UNVERSIONED) {
       for (const old of versions) this.leaveClass(old, day, "deletion");
       this.objects.delete(key);
+      this.nextDue.delete(key);
       this.events.push({ kind: "delete", day, key, removed: versions.map((v) => v.versionId) });
       return;
     }
     const removed = this.versioning === Versioning.SUSPENDED ? this.removeNullVersion(versions, day) : [];
     const markerId = this.addDeleteMarker(key, versions, day);
+    this.scheduleKey(key, versions, day);
     this.events.push({ kind: "delete", day, key, markerId, removed });
   }
 
@@ -279,25 +299,28 @@ export class SimulatedBucket {
       for (const v of versions) this.leaveClass(v, this.day, "deletion");
     }
     this.objects.clear();
+    this.nextDue.clear();
     return { deleted: true, versions: count };
   }
 
   /** The lifecycle run at 00:00 UTC of `day` (R4-R9, A1-A4). */
   private runLifecycle(day: number): void {
     if (this.rules.length === 0) return;
-    for (const [key, versions] of [...this.objects]) {
-      const rules = this.rules.filter((rule) => key.startsWith(rule.prefix));
-      if (rules.length === 0) continue;
+    for (const [key, versions] of this.objects) {
+      // Most keys have nothing due on most days: skip them without looking at their versions.
+      if (this.skipIdleKeys && (this.nextDue.get(key) ?? day) > day) continue;
+      const rules = this.rulesFor(key);
+      if (rules === undefined) continue;
       const aloneMarker = versions.length === 1 && versions[0].deleteMarker; // A2: alone at the start
 
       const current = versions[0];
       if (current.noncurrentSinceDay === undefined && !current.deleteMarker) {
-        const expiration = minimum(rules.map((r) => r.expirationDays));
+        const expiration = rules.expirationDays;
         if (expiration !== undefined && dueDay(current.lastModifiedDay, expiration) <= day) {
           this.expireCurrent(key, versions, day);
         } else {
           const to = coldestDue(
-            rules.flatMap((r) => r.transitions),
+            rules.transitions,
             current.lastModifiedDay,
             current.storageClass as string,
             day,
@@ -306,20 +329,17 @@ export class SimulatedBucket {
         }
       }
 
-      const noncurrentExpiration = minimum(rules.map((r) => r.noncurrentExpirationDays));
-      const noncurrentTransitions = rules.flatMap((r) => r.noncurrentTransitions);
-      for (const version of [...versions]) {
+      for (let i = versions.length - 1; i >= 0; i--) {
+        const version = versions[i];
         if (version.noncurrentSinceDay === undefined) continue;
-        if (
-          noncurrentExpiration !== undefined &&
-          dueDay(version.noncurrentSinceDay, noncurrentExpiration) <= day
-        ) {
+        const expiration = rules.noncurrentExpirationDays;
+        if (expiration !== undefined && dueDay(version.noncurrentSinceDay, expiration) <= day) {
           this.leaveClass(version, day, "deletion");
-          versions.splice(versions.indexOf(version), 1);
+          versions.splice(i, 1);
           this.events.push({ kind: "expireNoncurrent", day, key, versionId: version.versionId });
         } else if (!version.deleteMarker) {
           const to = coldestDue(
-            noncurrentTransitions,
+            rules.noncurrentTransitions,
             version.noncurrentSinceDay,
             version.storageClass as string,
             day,
@@ -328,12 +348,67 @@ export class SimulatedBucket {
         }
       }
 
-      if (aloneMarker && rules.some((r) => r.expiredObjectDeleteMarker)) {
+      if (aloneMarker && rules.expiredObjectDeleteMarker) {
         versions.length = 0;
         this.events.push({ kind: "removeDeleteMarker", day, key, versionId: current.versionId });
       }
-      if (versions.length === 0) this.objects.delete(key);
+      if (versions.length === 0) {
+        this.objects.delete(key);
+        this.nextDue.delete(key);
+      } else {
+        this.scheduleKey(key, versions, day);
+      }
     }
+  }
+
+  /** The matching rules of a key, merged (R11); undefined when none matches. Cached per key. */
+  private rulesFor(key: string): MergedRules | undefined {
+    if (this.merged.has(key)) return this.merged.get(key);
+    const rules = this.rules.filter((rule) => key.startsWith(rule.prefix));
+    const merged: MergedRules | undefined =
+      rules.length === 0
+        ? undefined
+        : {
+            expirationDays: minimum(rules.map((r) => r.expirationDays)),
+            expiredObjectDeleteMarker: rules.some((r) => r.expiredObjectDeleteMarker),
+            transitions: rules.flatMap((r) => r.transitions),
+            noncurrentExpirationDays: minimum(rules.map((r) => r.noncurrentExpirationDays)),
+            noncurrentTransitions: rules.flatMap((r) => r.noncurrentTransitions),
+          };
+    this.merged.set(key, merged);
+    return merged;
+  }
+
+  /**
+   * Notes the first run, after `day`, that may act on a key: the earliest of its versions' due actions
+   * (an expiration, or a move to a colder class), or the next run for a delete marker left alone (A2).
+   * Only a shortcut: a run that finds nothing due for the key changes nothing.
+   */
+  private scheduleKey(key: string, versions: readonly MutableVersion[], day: number): void {
+    const rules = this.rulesFor(key);
+    if (rules === undefined) return;
+    let next = Infinity;
+    const colder = (transitions: readonly TransitionAction[], start: number, storageClass: string) => {
+      const rank = classRank(storageClass);
+      for (const t of transitions)
+        if (classRank(t.storageClass) > rank) next = Math.min(next, dueDay(start, t.days));
+    };
+    for (const v of versions) {
+      if (v.noncurrentSinceDay === undefined) {
+        if (v.deleteMarker) continue;
+        if (rules.expirationDays !== undefined)
+          next = Math.min(next, dueDay(v.lastModifiedDay, rules.expirationDays));
+        colder(rules.transitions, v.lastModifiedDay, v.storageClass as string);
+      } else {
+        if (rules.noncurrentExpirationDays !== undefined) {
+          next = Math.min(next, dueDay(v.noncurrentSinceDay, rules.noncurrentExpirationDays));
+        }
+        if (!v.deleteMarker)
+          colder(rules.noncurrentTransitions, v.noncurrentSinceDay, v.storageClass as string);
+      }
+    }
+    if (versions.length === 1 && versions[0].deleteMarker && rules.expiredObjectDeleteMarker) next = day + 1;
+    this.nextDue.set(key, Math.max(next, day + 1));
   }
 
   /** R5: a current version's expiration. */
