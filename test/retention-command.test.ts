@@ -3,8 +3,14 @@
 // exit status 2 with a clear message on every kind of bad input.
 import { main, USAGE } from "../src/cli/main";
 import { EXIT_CANNOT_REPLAY, EXIT_RETENTION_PRINTED, RETENTION_USAGE } from "../src/cli/retention-command";
-import { outdir, run, temporaryFolder } from "./support/command";
 import * as path from "path";
+import { App } from "cdktf";
+import { BringYourOwnStack } from "../examples/bring-your-own";
+import { CrossRegionStack } from "../examples/cross-region";
+import { DocsExampleStack } from "../examples/docs-example";
+import { NightlyBackupsStack } from "../examples/nightly-backups";
+import { outdir, run, temporaryFolder } from "./support/command";
+import { KitchenSinkStack } from "./support/synth-helpers";
 
 type Json = { [key: string]: unknown };
 
@@ -146,6 +152,34 @@ describe("cdktf-alicloud-image-export retention", () => {
     for (const given of [path.join(dir, "stacks", "b"), path.join(dir, "stacks", "b", "cdk.tf.json")]) {
       expect(run(["retention", given, "--nights", "1"]).status).toBe(EXIT_RETENTION_PRINTED);
     }
+  });
+
+  test("every example and the kitchen-sink stack replay, each bucket its exports write to", () => {
+    const dir = temporaryFolder("retention-examples.");
+    const app = new App({ outdir: dir, stackTraces: false });
+    new BringYourOwnStack(app, "bring-your-own");
+    new CrossRegionStack(app, "cross-region");
+    new DocsExampleStack(app, "docs-example");
+    new NightlyBackupsStack(app, "nightly-backups");
+    new KitchenSinkStack(app, "kitchen-sink");
+    app.synth();
+    const { status, out, err } = run(["retention", dir, "--nights", "30", "--json"]);
+    expect(err).toEqual([]);
+    expect(status).toBe(EXIT_RETENTION_PRINTED);
+    const buckets = parse(out).buckets as Json[];
+    expect(buckets.map((b) => `${b.stack} ${b.declared ? b.versioning : "not declared"}`)).toEqual([
+      "bring-your-own not declared",
+      "cross-region Enabled",
+      "cross-region Enabled",
+      "docs-example Enabled",
+      "kitchen-sink Enabled",
+      "kitchen-sink not declared",
+      "nightly-backups Enabled",
+    ]);
+    // The kitchen sink's image has four data disks: their files stay, four a night.
+    const sink = buckets[4];
+    expect(sink.exports).toEqual([expect.objectContaining({ dataDisks: 4 })]);
+    expect((sink.summary as Json).dataDiskFiles).toBe(120);
   });
 
   test("help lists the command", () => {
