@@ -13,7 +13,9 @@ const path = require("path");
 
 /** @type {import('jest').Config} */
 const shared = {
-  testEnvironment: "node",
+  // jest's node environment, with a temporary folder per test file that is removed after it (cdktf's
+  // Testing.synth leaves a folder per call): the environment the package ships in lib/testing.
+  testEnvironment: "<rootDir>/src/testing/jest-environment.ts",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   transform: {
@@ -28,6 +30,7 @@ const cdktn = path.dirname(require.resolve("cdktn/package.json"));
 /** @type {import('jest').Config} */
 module.exports = {
   globalSetup: "<rootDir>/test/support/derive-flavour.js",
+  globalTeardown: "<rootDir>/test/support/global-teardown.js",
   testSequencer: "<rootDir>/test/support/slow-first-sequencer.js",
   reporters: ["default", "<rootDir>/test/summary-reporter.js"],
   projects: [
@@ -46,6 +49,7 @@ module.exports = {
         // These build no construct and no example: they judge plain values and JSON documents, with
         // code that has no framework import, so the derived copy is the same text.
         "/test/provider-rules\\.test\\.ts$",
+        "/test/provider-state\\.test\\.ts$",
         "/test/retention-model\\.test\\.ts$",
         "/test/re2\\.test\\.ts$",
         "/test/terraform-differential\\.test\\.ts$",

@@ -5,8 +5,14 @@
 // (go-plugin's stdio and broker streams) are answered as unimplemented, which go-plugin tolerates.
 import * as http2 from "http2";
 
+/**
+ * What a server remembers about one client connection (one HTTP/2 session). Terraform opens a
+ * connection per provider configuration, so a provider keeps what `Configure` told it here.
+ */
+export type ConnectionState = { [key: string]: unknown };
+
 /** Answers one call: the request message's bytes in, the response message's bytes out. */
-export type UnaryHandler = (request: Buffer) => Buffer | Promise<Buffer>;
+export type UnaryHandler = (request: Buffer, connection: ConnectionState) => Buffer | Promise<Buffer>;
 
 /** gRPC status codes used here. */
 export const GRPC_OK = 0;
@@ -21,6 +27,7 @@ export function createGrpcServer(
   onCall: (path: string, error?: Error) => void = () => undefined,
 ): http2.Http2Server {
   const server = http2.createServer();
+  const connections = new WeakMap<http2.Http2Session, ConnectionState>();
   server.on("stream", (stream, headers) => {
     const path = String(headers[":path"] ?? "");
     const handler = handlers.get(path);
@@ -50,7 +57,10 @@ export function createGrpcServer(
           const body = Buffer.concat(chunks);
           if (body.length < 5 || body[0] !== 0) throw new Error("expected one uncompressed gRPC message");
           const length = body.readUInt32BE(1);
-          const response = await handler(body.subarray(5, 5 + length));
+          const session = stream.session;
+          const connection = (session && connections.get(session)) ?? {};
+          if (session) connections.set(session, connection);
+          const response = await handler(body.subarray(5, 5 + length), connection);
           onCall(path);
           if (stream.destroyed || stream.closed) return;
           const frame = Buffer.alloc(5 + response.length);

@@ -1,13 +1,22 @@
-// The provider Terraform talks to: every RPC of plugin protocol 5 that `validate` and `plan` of a fresh
-// state use, answered from a schema file. Terraform checks the configuration against the schema; the
-// provider adds only the schema checks Terraform leaves to providers (a required argument that is null,
-// a computed-only attribute that is set), none of the real provider's own validators. It plans every
-// computed attribute the configuration leaves null as unknown, and reads data sources as deterministic
-// placeholders (see `placeholder`).
-import { UnaryHandler } from "./grpc";
-import { CtyValue, decodeMsgpack, encodeMsgpack, isCtyObject, UnknownValue } from "./msgpack";
+// The provider Terraform talks to: every RPC of plugin protocol 5 (field numbers as in tfplugin5.8.proto,
+// the protocol Terraform 1.11 speaks) that `validate`, `plan` and `apply` use, answered from a schema
+// file and the replacement rules (replacement-rules.ts). Terraform checks the configuration against the
+// schema; the provider adds only the schema checks Terraform leaves to providers (a required argument
+// that is null, a computed-only attribute that is set), none of the real provider's own validators.
+// Resources are planned, applied, read and upgraded as resource-change.ts describes (creates plan every
+// computed attribute left null as unknown; changes follow the replacement rules; applies fill unknowns
+// with deterministic placeholders); data sources read as deterministic placeholders (`placeholder`).
+// Like the SDK v1 providers it stands in for, it answers plans and applies with legacy_type_system set,
+// so Terraform tolerates planned values that differ from the configuration (a changed timeouts block
+// alone plans no change, as the SDK does).
+import { ConnectionState, UnaryHandler } from "./grpc";
+import { CtyValue, decodeMsgpack, encodeMsgpack, isCtyObject } from "./msgpack";
 import { ProtoMessage, ProtoWriter } from "./protobuf";
+import { ReplacementRules, ruleFor } from "./replacement-rules";
+import { applyPlanned, PathStep, planResourceChange, upgradeState } from "./resource-change";
 import { attributeType, BlockSchema, CtyTypeJson, ProviderSchema, TypeSchema } from "./schema-file";
+
+export { planComputed } from "./resource-change";
 
 const NESTING: { [mode: string]: number } = { single: 1, list: 2, set: 3, map: 4, group: 5 };
 const SERVICE = "/tfplugin5.Provider/";
@@ -76,29 +85,6 @@ function readDynamic(message: ProtoMessage | undefined): CtyValue {
 }
 
 /**
- * Marks as unknown every computed attribute that is null in the proposed new state, in nested blocks
- * too: what a real provider's plan says when it creates a resource (`(known after apply)`).
- */
-export function planComputed(block: BlockSchema, value: CtyValue): CtyValue {
-  if (!isCtyObject(value)) return value;
-  const planned: { [name: string]: CtyValue } = { ...value };
-  for (const [name, attribute] of Object.entries(block.attributes ?? {})) {
-    if (attribute.computed && (planned[name] === null || planned[name] === undefined)) {
-      planned[name] = UnknownValue.PLAIN;
-    }
-  }
-  for (const [name, blockType] of Object.entries(block.block_types ?? {})) {
-    const nested = planned[name];
-    const plan = (item: CtyValue) => planComputed(blockType.block, item);
-    if (Array.isArray(nested)) planned[name] = nested.map(plan);
-    else if (blockType.nesting_mode === "map" && isCtyObject(nested)) {
-      planned[name] = Object.fromEntries(Object.entries(nested).map(([key, item]) => [key, plan(item)]));
-    } else planned[name] = plan(nested ?? null);
-  }
-  return planned;
-}
-
-/**
  * A deterministic placeholder of a cty type, for a computed attribute a data source returns: a string
  * names where it came from (`placeholder-zones-0-id`), a number is 1, a bool false, a list or set holds
  * one element and a map one entry (`key`), so that `zones[0].id` and `ids[0]` resolve; an object has
@@ -155,17 +141,24 @@ export function readDataSource(block: BlockSchema, config: CtyValue, path = ""):
   return state;
 }
 
-type PathStep = string | number;
+type ConfigStep = string | number;
 
-function errorDiagnostic(summary: string, detail: string, path: readonly PathStep[]): ProtoWriter {
-  const attribute = new ProtoWriter();
-  for (const step of path) {
-    attribute.message(
-      1,
-      typeof step === "number" ? new ProtoWriter().varint(3, step) : new ProtoWriter().string(1, step),
-    );
+/** An AttributePath message: steps of attribute_name (1), element_key_string (2), element_key_int (3). */
+function attributePath(steps: readonly PathStep[]): ProtoWriter {
+  const path = new ProtoWriter();
+  for (const step of steps) {
+    const writer = new ProtoWriter();
+    if ("attribute" in step) writer.string(1, step.attribute);
+    else if ("key" in step) writer.string(2, step.key);
+    else writer.varint(3, step.index);
+    path.message(1, writer);
   }
-  return new ProtoWriter().varint(1, 1).string(2, summary).string(3, detail).message(4, attribute);
+  return path;
+}
+
+function errorDiagnostic(summary: string, detail: string, path: readonly ConfigStep[]): ProtoWriter {
+  const steps = path.map((step) => (typeof step === "number" ? { index: step } : { attribute: step }));
+  return new ProtoWriter().varint(1, 1).string(2, summary).string(3, detail).message(4, attributePath(steps));
 }
 
 /**
@@ -173,7 +166,7 @@ function errorDiagnostic(summary: string, detail: string, path: readonly PathSte
  * Terraform itself leaves to the provider: a required argument that is null, and a computed-only
  * attribute that is set. Unknown values pass (they are checked when known).
  */
-export function validateConfig(block: BlockSchema, value: CtyValue, path: PathStep[] = []): ProtoWriter[] {
+export function validateConfig(block: BlockSchema, value: CtyValue, path: ConfigStep[] = []): ProtoWriter[] {
   if (!isCtyObject(value)) return [];
   const found: ProtoWriter[] = [];
   for (const [name, attribute] of Object.entries(block.attributes ?? {})) {
@@ -248,8 +241,22 @@ function unknownTypeDiagnostic(kind: string, type: string): ProtoWriter {
     .string(3, `The schema this provider was served from has no ${kind} type "${type}".`);
 }
 
-/** The gRPC methods of one provider, by path. */
-export function providerHandlers(provider: ProviderSchema): Map<string, UnaryHandler> {
+/**
+ * Whether a provider configuration sets `features { ecs_instance { replace_on_image_update = true } }`
+ * (aliyun/alicloud: alicloud_instance's CustomizeDiff then replaces an instance for a new image_id).
+ */
+export function replacesOnImageUpdate(config: CtyValue): boolean {
+  const first = (value: CtyValue | undefined) => (Array.isArray(value) ? value[0] : value);
+  const features = first(isCtyObject(config) ? config.features : undefined);
+  const ecsInstance = first(isCtyObject(features) ? features.ecs_instance : undefined);
+  return isCtyObject(ecsInstance) && ecsInstance.replace_on_image_update === true;
+}
+
+/** The gRPC methods of one provider, by path; `rules` are the replacement rules of its resource types. */
+export function providerHandlers(
+  provider: ProviderSchema,
+  rules: ReplacementRules = {},
+): Map<string, UnaryHandler> {
   let schemaResponse: Buffer | undefined;
   const empty = () => Buffer.alloc(0);
   const blockOf = (schemas: { readonly [type: string]: TypeSchema }, type: string) =>
@@ -280,21 +287,64 @@ export function providerHandlers(provider: ProviderSchema): Map<string, UnaryHan
     ],
     ["ValidateResourceTypeConfig", validateHandler(provider.resources, 1)],
     ["ValidateDataSourceConfig", validateHandler(provider.dataSources, 1)],
-    ["Configure", empty],
+    // Each provider configuration has its own connection: remember what a plan needs from it.
+    [
+      "Configure",
+      (request, connection: ConnectionState) => {
+        connection.replaceOnImageUpdate = replacesOnImageUpdate(
+          readDynamic(ProtoMessage.decode(request).message(2)),
+        );
+        return empty();
+      },
+    ],
     ["Stop", empty],
     [
       "PlanResourceChange",
-      (request) => {
+      (request, connection) => {
         const message = ProtoMessage.decode(request);
         const type = message.string(1);
         const block = blockOf(provider.resources, type);
         if (!block) return new ProtoWriter().message(4, unknownTypeDiagnostic("resource", type)).finish();
-        const proposed = readDynamic(message.message(3));
-        const planned = proposed === null ? null : planComputed(block, proposed);
+        const { planned, requiresReplace } = planResourceChange(
+          block,
+          ruleFor(rules, type),
+          { type, replaceOnImageUpdate: connection.replaceOnImageUpdate === true },
+          readDynamic(message.message(2)),
+          readDynamic(message.message(3)),
+          readDynamic(message.message(4)),
+        );
         const writer = new ProtoWriter().message(1, dynamicValue(planned));
+        for (const steps of requiresReplace) writer.message(2, attributePath(steps));
         const priorPrivate = message.bytes(5);
         if (priorPrivate && priorPrivate.length > 0) writer.bytes(3, priorPrivate);
-        return writer.finish();
+        return writer.varint(5, true).finish();
+      },
+    ],
+    [
+      "ApplyResourceChange",
+      (request) => {
+        const message = ProtoMessage.decode(request);
+        const type = message.string(1);
+        const block = blockOf(provider.resources, type);
+        if (!block) return new ProtoWriter().message(3, unknownTypeDiagnostic("resource", type)).finish();
+        const newState = applyPlanned(type, block, readDynamic(message.message(3)));
+        const writer = new ProtoWriter().message(1, dynamicValue(newState));
+        const plannedPrivate = message.bytes(5);
+        if (plannedPrivate && plannedPrivate.length > 0) writer.bytes(2, plannedPrivate);
+        return writer.varint(4, true).finish();
+      },
+    ],
+    // The stored state (RawState.json) in the current schema's type: there is only one schema version.
+    [
+      "UpgradeResourceState",
+      (request) => {
+        const message = ProtoMessage.decode(request);
+        const type = message.string(1);
+        const block = blockOf(provider.resources, type);
+        if (!block) return new ProtoWriter().message(2, unknownTypeDiagnostic("resource", type)).finish();
+        const json = message.message(3)?.bytes(1);
+        const state = json && json.length > 0 ? upgradeState(block, JSON.parse(json.toString("utf8"))) : null;
+        return new ProtoWriter().message(1, dynamicValue(state)).finish();
       },
     ],
     [
@@ -308,12 +358,15 @@ export function providerHandlers(provider: ProviderSchema): Map<string, UnaryHan
         return new ProtoWriter().message(1, dynamicValue(state)).finish();
       },
     ],
-    // A resource already in state reads back as it is (plan runs with -refresh=false anyway).
+    // A resource in state reads back as it is: nothing changes outside Terraform here.
     [
       "ReadResource",
       (request) => {
-        const current = ProtoMessage.decode(request).bytes(2);
-        return current ? new ProtoWriter().message(1, current).finish() : empty();
+        const message = ProtoMessage.decode(request);
+        const writer = new ProtoWriter().message(1, message.bytes(2) ?? dynamicValue(null));
+        const stored = message.bytes(3);
+        if (stored && stored.length > 0) writer.bytes(3, stored);
+        return writer.finish();
       },
     ],
   ];
