@@ -71,31 +71,27 @@ export class RetentionReplay {
 
   /** ECS exports `imageId` for the export at `address`: writes its system-disk and data-disk files. */
   public create(address: string, imageId: string): void {
-    const { export: e, bucket } = this.exportAt(address);
-    const target = this.simulated.get(bucket) as SimulatedBucket;
-    const keys = [
-      systemDiskKey(e.ossPrefix, imageId),
-      ...e.dataDiskDevices.map((d) => dataDiskKey(e.ossPrefix, imageId, d)),
-    ];
-    for (const key of keys) {
-      target.write(key);
-      this.requests.push({ day: target.today, bucket, operation: "write", key, export: address });
-    }
+    for (const request of createRequests(this.exportAt(address).export, imageId)) this.request(request);
   }
 
   /** The provider destroys the export of `imageId`: deletes its system-disk file, nothing else. */
   public destroy(address: string, imageId: string): void {
-    const { export: e, bucket } = this.exportAt(address);
-    const target = this.simulated.get(bucket) as SimulatedBucket;
-    const key = systemDiskKey(e.ossPrefix, imageId);
-    target.delete(key);
-    this.requests.push({ day: target.today, bucket, operation: "delete", key, export: address });
+    this.request(destroyRequest(this.exportAt(address).export, imageId));
   }
 
   /** A new image_id replaces the export: destroy, then create. */
   public replace(address: string, fromImageId: string, toImageId: string): void {
     this.destroy(address, fromImageId);
     this.create(address, toImageId);
+  }
+
+  /** Makes one request, as given, in the bucket the request's export writes to. */
+  public request(request: NightRequest): void {
+    const { bucket } = this.exportAt(request.export);
+    const target = this.simulated.get(bucket) as SimulatedBucket;
+    if (request.operation === "write") target.write(request.key);
+    else target.delete(request.key);
+    this.requests.push({ day: target.today, bucket, ...request });
   }
 
   /** Terraform destroys a bucket of the stack (R12): succeeds only when empty, or with force_destroy. */
@@ -106,11 +102,25 @@ export class RetentionReplay {
     return simulated.deleteBucket(bucket.forceDestroy);
   }
 
-  private exportAt(address: string): { export: ExportInStack; bucket: string } {
+  /** The export at `address` and the bucket it writes to. */
+  public exportAt(address: string): { export: ExportInStack; bucket: string } {
     const found = this.exports.get(address);
     if (!found) throw new Error(`${this.stack.stack} has no export ${address}`);
     return found;
   }
+}
+
+/** What ECS writes when it exports `imageId` for an export: the system disk, then each data disk. */
+export function createRequests(e: ExportInStack, imageId: string): NightRequest[] {
+  return [
+    systemDiskKey(e.ossPrefix, imageId),
+    ...e.dataDiskDevices.map((device) => dataDiskKey(e.ossPrefix, imageId, device)),
+  ].map((key) => ({ operation: "write", key, export: e.address }));
+}
+
+/** What the provider deletes when it destroys the export of `imageId`: the system-disk file only. */
+export function destroyRequest(e: ExportInStack, imageId: string): NightRequest {
+  return { operation: "delete", key: systemDiskKey(e.ossPrefix, imageId), export: e.address };
 }
 
 /** The image the replay gives an export on a night (1-based): `m-night0001`, `m-night0001e2`, ... */
@@ -129,22 +139,40 @@ export interface NightlyReplay {
   readonly history: readonly (readonly ClassCounts[])[];
 }
 
+/** A request without its day and bucket: what one night's apply asked of the buckets, in order. */
+export interface NightRequest {
+  readonly operation: "write" | "delete";
+  readonly key: string;
+  readonly export: string;
+}
+
 /**
  * Night 1 (day 0) creates every export; each later night, a day later, replaces each export with a new
- * image. The state is read after the last night's apply.
+ * image. The state is read after the last night's apply. `applied[n - 1]`, when given, holds the
+ * requests something else decided for night n (real Terraform runs: see terraform-nights.ts), which the
+ * replay makes on that night instead of its own.
  */
-export function replayNights(stack: StackRetention, nights: number): NightlyReplay {
+export function replayNights(
+  stack: StackRetention,
+  nights: number,
+  applied: readonly (readonly NightRequest[])[] = [],
+): NightlyReplay {
   const replay = new RetentionReplay(stack);
   const exports = stack.buckets.flatMap((b) => b.exports.map((e) => e.address));
   const history = stack.buckets.map((): ClassCounts[] => []);
   const systemKeysOf = stack.buckets.map((bucket) => bucket.exports.map((e) => `${e.ossPrefix}_`));
   for (let night = 1; night <= nights; night++) {
     if (night > 1) replay.passDays(1);
-    exports.forEach((address, index) => {
-      const imageId = nightlyImageId(night, index);
-      if (night === 1) replay.create(address, imageId);
-      else replay.replace(address, nightlyImageId(night - 1, index), imageId);
-    });
+    const given = applied[night - 1];
+    if (given) {
+      for (const request of given) replay.request(request);
+    } else {
+      exports.forEach((address, index) => {
+        const imageId = nightlyImageId(night, index);
+        if (night === 1) replay.create(address, imageId);
+        else replay.replace(address, nightlyImageId(night - 1, index), imageId);
+      });
+    }
     replay.bucketList().forEach(({ simulated }, b) => {
       history[b].push(countBackups(simulated, systemKeysOf[b]));
     });
