@@ -18,6 +18,7 @@ import { median, quantile, synthesize, synthesizedConfig } from "./synth";
 import { compareFlavours } from "./flavours";
 import { MainJob, timeMainJob } from "./main-job";
 import { timeTerraformCheck } from "./terraform";
+import { timeRetentionReplay } from "./retention";
 
 /** The construct may cost at most this much more than the hand-written L1s (docs example, one export). */
 const OVERHEAD_TARGET = 0.05;
@@ -582,6 +583,28 @@ function main(): void {
       );
     }
 
+    const retention = timeRetentionReplay(scratch, QUICK ? 5 : 20);
+    console.log(
+      `\nRetention replay: ${retention.nights} nights of the nightly example, read from its cdk.tf.json, replayed and reported (issue 18)`,
+    );
+    console.log(
+      table(
+        ["runs", "first ms", "median ms", "min ms", "max ms", "versions at the end", "goal", "met?"],
+        [
+          [
+            retention.runs,
+            retention.firstMs.toFixed(1),
+            retention.medianMs.toFixed(1),
+            retention.minMs.toFixed(1),
+            retention.maxMs.toFixed(1),
+            retention.finalVersions,
+            `< ${retention.goalMs} ms`,
+            retention.met ? "yes" : "NO",
+          ],
+        ],
+      ),
+    );
+
     const mainJob = timeMainJob(scratch, QUICK ? 5 : 7);
     console.log(
       "\nThe main job: the examples app (cdktf.json's app) as a whole process vs node -e 'require(\"cdktf\")' (interleaved, median)",
@@ -652,6 +675,7 @@ function main(): void {
       flavours,
       goals: goals.map(({ key, figure, value, goal, met }) => ({ key, figure, value, goal, met })),
       terraformCheck: terraform,
+      retentionReplay: retention,
     };
     const json = `${JSON.stringify(results, null, 2)}\n`;
     const stamp = started.toISOString().replace(/[:.]/g, "-");

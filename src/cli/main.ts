@@ -8,6 +8,7 @@ import { SchemaConformance } from "../conformance/schema-conformance";
 import { NotTerraformJsonError, readTerraformJsonFile } from "../conformance/terraform-json";
 import { vendoredProviderNames } from "../conformance/terraform-schema";
 import { graphCommand, GRAPH_USAGE } from "./graph-command";
+import { retentionCommand, RETENTION_USAGE } from "./retention-command";
 import { FRAMEWORK, PACKAGE_NAME } from "../framework";
 import { checkWithTerraform, TERRAFORM_USAGE } from "../terraform/cli";
 
@@ -37,7 +38,9 @@ JSON, another document, too large or too deeply nested), or the command is wrong
 
 ${TERRAFORM_USAGE}
 
-${GRAPH_USAGE}`;
+${GRAPH_USAGE}
+
+${RETENTION_USAGE}`;
 
 /**
  * Runs the command line `args` (without node and the script) and returns the exit status; with
@@ -57,6 +60,7 @@ export function main(
     return EXIT_CONFORMS;
   }
   if (command === "graph") return graphCommand(operands, output, cwd);
+  if (command === "retention") return retentionCommand(operands, output, cwd);
   if (command !== "check" || operands.length > 1) {
     const problem =
       command === undefined
