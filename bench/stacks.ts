@@ -14,7 +14,9 @@ export type Variant = "construct" | "l1";
 
 export const STACK_ID = "bench";
 const REGION = "cn-hangzhou";
-const BYO_IMAGE = "m-bp1benchimage000001";
+/** Each bring-your-own export exports an image of its own, as many exports in one account do (exports of one
+ * image would run one after another, which is not what the scaling figures measure). */
+const byoImage = (index: number) => `m-bp1benchimage${String(index).padStart(6, "0")}`;
 const BYO_BUCKET = "bench-exports";
 
 function exportId(index: number, count: number): string {
@@ -69,7 +71,7 @@ export function addExports(
       if (shape === "scaffold") new lib.ImageExport(stack, id);
       else
         new lib.ImageExport(stack, id, {
-          imageId: BYO_IMAGE,
+          imageId: byoImage(index),
           ossBucket: BYO_BUCKET,
           ossPrefix: byoPrefix(index),
         });
@@ -77,7 +79,7 @@ export function addExports(
       handWrittenScaffoldExport(lib, new Construct(stack, id), names[index]);
     } else {
       new lib.alicloud.imageExport.ImageExport(new Construct(stack, id), "Resource", {
-        imageId: BYO_IMAGE,
+        imageId: byoImage(index),
         ossBucket: BYO_BUCKET,
         ossPrefix: byoPrefix(index),
         timeouts: { create: "20m" },

@@ -1,6 +1,11 @@
 // `cdktf-alicloud-image-export retention <cdktf.out | stack folder | cdk.tf.json> --nights N [--image-size 40GiB]
 // [--json]`: replays one new export a night into each bucket a stack's exports write to, on a model of
 // OSS (src/retention/), and prints what the buckets then hold. main.ts dispatches here.
+import {
+  NotTerraformJsonError,
+  readTerraformJson,
+  readTerraformJsonFile,
+} from "../conformance/terraform-json";
 import * as fs from "fs";
 import * as path from "path";
 import { replayNights } from "../retention/replay";
@@ -122,7 +127,7 @@ function stacksAt(stackPath: string, cwd: string): StackRetention[] {
   if (!fs.existsSync(resolved)) {
     throw new RetentionInputError(`${stackPath} does not exist; synthesize the app first (npx cdktf synth)`);
   }
-  const read = (file: string, name: string) => readStackRetention(fs.readFileSync(file, "utf8"), name);
+  const read = (file: string, name: string) => readStackRetention(readFile(file, name), name);
   if (!fs.statSync(resolved).isDirectory()) return [read(resolved, path.basename(path.dirname(resolved)))];
   const own = path.join(resolved, STACK_FILE);
   if (fs.existsSync(own)) return [read(own, path.basename(resolved))];
@@ -141,7 +146,7 @@ function stacksAt(stackPath: string, cwd: string): StackRetention[] {
   const stacks: StackRetention[] = [];
   const withoutExports: string[] = [];
   for (const name of names) {
-    const text = fs.readFileSync(path.join(stacksDir, name, STACK_FILE), "utf8");
+    const text = readFile(path.join(stacksDir, name, STACK_FILE), name);
     if (!hasExport(text)) {
       withoutExports.push(name);
       continue;
@@ -156,14 +161,24 @@ function stacksAt(stackPath: string, cwd: string): StackRetention[] {
   return stacks;
 }
 
-/** Whether a stack's JSON declares an export; text that is not JSON counts, so that reading it says so. */
-function hasExport(text: string): boolean {
-  let document: unknown;
+/** A stack file's text, once it is known to be a Terraform JSON configuration. */
+function readFile(file: string, name: string): string {
   try {
-    document = JSON.parse(text);
+    return readTerraformJsonFile(file, `${name}:`).text;
+  } catch (e) {
+    if (e instanceof NotTerraformJsonError) throw new RetentionInputError(e.message);
+    throw e;
+  }
+}
+
+/** Whether a stack's JSON declares an export; text that is no configuration counts, so that reading it says so. */
+function hasExport(text: string): boolean {
+  let document: { [key: string]: unknown };
+  try {
+    document = readTerraformJson(text, "");
   } catch {
     return true;
   }
-  const resources = (document as { resource?: { alicloud_image_export?: unknown } } | null)?.resource;
+  const resources = document.resource as { alicloud_image_export?: unknown } | undefined;
   return typeof resources === "object" && resources !== null && resources.alicloud_image_export !== undefined;
 }

@@ -3,6 +3,7 @@
 // data disks of the instance its image is made from), the bucket it writes to, and that bucket's
 // versioning, lifecycle rules and force_destroy. Values known only at apply time can't be replayed where
 // they decide what happens; such a stack is refused with a message that names the value.
+import { NotTerraformJsonError, readTerraformJson } from "../conformance/terraform-json";
 import { isExpression, isObject, JsonObject } from "../conformance/json-values";
 import { findReferences } from "../conformance/references";
 import { LifecycleRule, TransitionAction, Versioning } from "./oss-bucket";
@@ -58,14 +59,17 @@ const DATA_DISK_DEVICES = ["xvdb", "xvdc", "xvdd", "xvde", "xvdf", "xvdg", "xvdh
 
 /** Reads a stack's exports and their buckets; throws RetentionInputError when it can't be replayed. */
 export function readStackRetention(json: string, stackName: string): StackRetention {
-  let document: unknown;
+  let document: JsonObject;
   try {
-    document = JSON.parse(json);
+    document = readTerraformJson(json, `${stackName}:`);
   } catch (e) {
-    throw new RetentionInputError(`${stackName}: is not valid JSON (${(e as Error).message})`);
+    if (e instanceof NotTerraformJsonError) throw new RetentionInputError(e.message);
+    throw e;
   }
-  if (!isObject(document) || (document.resource !== undefined && !isObject(document.resource))) {
-    throw new RetentionInputError(`${stackName}: is not a Terraform JSON configuration`);
+  if (document.resource !== undefined && !isObject(document.resource)) {
+    throw new RetentionInputError(
+      `${stackName}: is not a Terraform JSON configuration ("resource" is not an object)`,
+    );
   }
   const resources = (document.resource ?? {}) as JsonObject;
   const blocksOf = (type: string): [string, JsonObject][] =>
