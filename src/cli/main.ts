@@ -6,6 +6,7 @@ import * as path from "path";
 import { listOf } from "../conformance/json-values";
 import { SchemaConformance } from "../conformance/schema-conformance";
 import { vendoredProviderNames } from "../conformance/terraform-schema";
+import { diffCommand, DIFF_USAGE } from "./diff-command";
 import { graphCommand, GRAPH_USAGE } from "./graph-command";
 import { FRAMEWORK, PACKAGE_NAME } from "../framework";
 import { checkWithTerraform, TERRAFORM_USAGE } from "../terraform/cli";
@@ -35,11 +36,13 @@ to check (no such folder, no synthesized stacks) or the command is wrong.
 
 ${TERRAFORM_USAGE}
 
-${GRAPH_USAGE}`;
+${GRAPH_USAGE}
+
+${DIFF_USAGE}`;
 
 /**
  * Runs the command line `args` (without node and the script) and returns the exit status; with
- * `--terraform`, a promise of it (Terraform runs as child processes).
+ * `--terraform` and for `diff`, a promise of it (Terraform runs as child processes).
  */
 export function main(
   args: readonly string[],
@@ -55,6 +58,7 @@ export function main(
     return EXIT_CONFORMS;
   }
   if (command === "graph") return graphCommand(operands, output, cwd);
+  if (command === "diff") return diffCommand(operands, output, cwd);
   if (command !== "check" || operands.length > 1) {
     const problem =
       command === undefined
