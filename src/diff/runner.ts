@@ -117,17 +117,9 @@ export async function diffPairs(
   options: DiffOptions = {},
   hooks: SessionHooks = {},
 ): Promise<DiffReport> {
-  const names = new Set<string>();
-  for (const pair of pairs) {
-    if (names.has(pair.name)) throw new Error(`two stacks are named ${pair.name}`);
-    names.add(pair.name);
-  }
   return withTerraformSession(options, hooks, async (session) => {
     const version = session.version();
-    const concurrency = options.concurrency ?? defaultConcurrency();
-    const stacks = await mapConcurrently(pairs, concurrency, (pair, index) =>
-      diffStack(pair, `pair-${index}`, session, options),
-    );
+    const stacks = await diffInSession(session, pairs, options);
     return {
       terraformVersion: await version,
       stacks,
@@ -137,6 +129,28 @@ export async function diffPairs(
       errorCount: stacks.reduce((n, s) => n + s.diagnostics.filter((d) => d.severity === "error").length, 0),
     };
   });
+}
+
+let folders = 0;
+
+/**
+ * Compares stack pairs in a session that is already running (several rounds can share one provider
+ * server); each pair gets a folder of its own in the session's temporary folder.
+ */
+export async function diffInSession(
+  session: TerraformSession,
+  pairs: readonly StackPair[],
+  options: DiffOptions = {},
+): Promise<StackDiff[]> {
+  const names = new Set<string>();
+  for (const pair of pairs) {
+    if (names.has(pair.name)) throw new Error(`two stacks are named ${pair.name}`);
+    names.add(pair.name);
+  }
+  const concurrency = options.concurrency ?? defaultConcurrency();
+  return mapConcurrently(pairs, concurrency, (pair) =>
+    diffStack(pair, `pair-${folders++}`, session, options),
+  );
 }
 
 function parse(config: string | object): Config | undefined {
