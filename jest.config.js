@@ -13,7 +13,9 @@ const path = require("path");
 
 /** @type {import('jest').Config} */
 const shared = {
-  testEnvironment: "node",
+  // jest's node environment, with a temporary folder per test file that is removed after it (cdktf's
+  // Testing.synth leaves a folder per call): the environment the package ships in lib/testing.
+  testEnvironment: "<rootDir>/src/testing/jest-environment.ts",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   transform: {
@@ -28,6 +30,7 @@ const cdktn = path.dirname(require.resolve("cdktn/package.json"));
 /** @type {import('jest').Config} */
 module.exports = {
   globalSetup: "<rootDir>/test/support/derive-flavour.js",
+  globalTeardown: "<rootDir>/test/support/global-teardown.js",
   testSequencer: "<rootDir>/test/support/slow-first-sequencer.js",
   reporters: ["default", "<rootDir>/test/summary-reporter.js"],
   projects: [

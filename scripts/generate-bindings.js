@@ -43,8 +43,10 @@ const GENERATORS = {
  * - alicloud: a library must not pin (that clashes with any other constraint in the user's
  *   configuration), so only the constraint is recorded, which keeps users on the 1.x line whose schema
  *   the bindings were generated from.
- * - random: `3.7.2`, exactly what @cdktf/provider-random 12 (which the library used before) recorded, so
- *   existing stacks synthesize the same requirement.
+ * - random: the 3.x line (`~> 3.0`), for the same reason: a pin (the `3.7.2` earlier releases recorded)
+ *   clashes with any module of the user's that needs another 3.x. `random_integer`'s arguments and result
+ *   are the same in every 3.x release (its CHANGELOG from 3.0.0 to 3.7.2; the schema was transcribed
+ *   from 3.7.2), and a lock file keeps whatever release a configuration already uses.
  */
 const PROVIDERS = [
   {
@@ -57,8 +59,7 @@ const PROVIDERS = [
     name: "random",
     file: "random.json",
     address: "registry.terraform.io/hashicorp/random",
-    constraint: "hashicorp/random@3.7.2",
-    version: "3.7.2",
+    constraint: "hashicorp/random@~> 3.0",
   },
 ];
 

@@ -3,9 +3,12 @@ import { Construct, IConstruct } from "constructs";
 import type * as alicloud from "./bucket-bindings";
 import { checkFramework } from "./framework";
 import * as random from "./gen/providers/random";
+import { literalText } from "./literal-text";
 import { checkLifecycle } from "./validation/lifecycle";
 import { checkPropsObject, describe, isCheckedByCaller, Problems } from "./validation/problems";
-import { checkAlicloudProvider } from "./validation/regions";
+import { ALICLOUD_FEATURES } from "./rules/provider-versions";
+import { providerVersionChecks } from "./validation/provider-version";
+import { addRegionValidation, checkAlicloudProvider } from "./validation/regions";
 import { checkBoolean, checkBucketNamePrefix } from "./validation/values";
 
 /** Checks the bucket's props; shared with ImageExport, which offers the same options under its own names. */
@@ -157,7 +160,9 @@ export class ExportBucket extends Construct {
     this.nameSuffix = new random.integer.Integer(this, "NameSuffix", { min: 10000, max: 99999 });
     this.resource = new gen.ossBucket.OssBucket(this, "Resource", {
       provider,
-      bucket: `${props.bucketNamePrefix ?? "image-export"}-${Token.asString(this.nameSuffix.result)}`,
+      bucket: literalText(
+        `${props.bucketNamePrefix ?? "image-export"}-${Token.asString(this.nameSuffix.result)}`,
+      ),
       storageClass: "Standard",
       forceDestroy: props.forceDestroy ?? false,
       lifecycleRule: lifecycleRules(this.retainDeletedExportsDays, props.transitions, props.expireAfterDays),
@@ -190,6 +195,16 @@ export class ExportBucket extends Construct {
         status: "Enabled",
       });
     }
+    const features = [
+      ALICLOUD_FEATURES.bucketAcl,
+      ALICLOUD_FEATURES.bucketEncryption,
+      ALICLOUD_FEATURES.bucketPublicAccessBlock,
+      ALICLOUD_FEATURES.bucketLifecycleVersions,
+      ...(this.versioning ? [ALICLOUD_FEATURES.bucketVersioning] : []),
+    ];
+    addRegionValidation(this, (index) =>
+      providerVersionChecks(index, describe("ExportBucket", this.node.path), features),
+    );
   }
 }
 

@@ -3,8 +3,11 @@ import { Construct } from "constructs";
 import * as alicloud from "./bindings";
 import { checkFramework } from "./framework";
 import { checkPropsObject, describe, isCheckedByCaller, Problems } from "./validation/problems";
-import { checkAlicloudProvider } from "./validation/regions";
+import { ALICLOUD_FEATURES } from "./rules/provider-versions";
+import { providerVersionChecks } from "./validation/provider-version";
+import { addRegionValidation, checkAlicloudProvider } from "./validation/regions";
 import { show } from "./rules/text";
+import { literalText } from "./literal-text";
 
 /**
  * The name ECS requires for the role it assumes to write exported images to OSS. ECS looks the role up
@@ -75,9 +78,10 @@ export class ImageExportRole extends Construct {
     this.resource = new alicloud.ramRole.RamRole(this, "Resource", {
       provider: props.provider,
       roleName: IMAGE_EXPORT_ROLE_NAME,
-      description:
+      description: literalText(
         props.description ??
-        "Lets ECS write exported images to OSS (managed by cdktf-alicloud-image-export).",
+          "Lets ECS write exported images to OSS (managed by cdktf-alicloud-image-export).",
+      ),
       assumeRolePolicyDocument: JSON.stringify({
         Statement: [
           {
@@ -98,6 +102,11 @@ export class ImageExportRole extends Construct {
     });
 
     this.roleName = this.resource.roleName;
+    addRegionValidation(this, (index) =>
+      providerVersionChecks(index, describe("ImageExportRole", this.node.path), [
+        ALICLOUD_FEATURES.ramRoleName,
+      ]),
+    );
     this.roleArn = this.resource.arn;
   }
 

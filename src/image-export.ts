@@ -10,7 +10,12 @@ import { ImageExportRole } from "./image-export-role";
 import { checkScaffoldProps, ImageScaffold, ImageScaffoldProps, SCAFFOLD_PROP_NAMES } from "./image-scaffold";
 import { checkLifecycle } from "./validation/lifecycle";
 import { checkedByCaller, checkPropsObject, describe, Problems } from "./validation/problems";
-import { addRegionValidation, checkAlicloudProvider, regionChecks } from "./validation/regions";
+import {
+  addRegionValidation,
+  checkAlicloudProvider,
+  exportableImageChecks,
+  regionChecks,
+} from "./validation/regions";
 import {
   checkBoolean,
   checkBucketName,
@@ -19,6 +24,10 @@ import {
   checkOssPrefix,
 } from "./validation/values";
 import { show } from "./rules/text";
+import { literalText } from "./literal-text";
+import { bucketProtections, registerExport } from "./export-dependencies";
+import { ALICLOUD_FEATURES } from "./rules/provider-versions";
+import { providerVersionChecks } from "./validation/provider-version";
 
 /** Properties of an {@link ImageExport}. Every one is optional. */
 export interface ImageExportProps extends ImageScaffoldProps {
@@ -245,30 +254,29 @@ export class ImageExport extends Construct {
       this.bucketNameSuffix = this.exportBucket.nameSuffix;
       // ECS must not write a single byte before the bucket is private and encrypted, nor before it is
       // versioned: a file written earlier would not be kept when the export is replaced.
-      dependencies.push(
-        this.exportBucket.acl,
-        this.exportBucket.publicAccessBlock,
-        this.exportBucket.encryption,
-      );
-      if (this.exportBucket.versioning) dependencies.push(this.exportBucket.versioning);
+      dependencies.push(...bucketProtections(this.exportBucket));
     }
     this.ossBucket = props.ossBucket ?? (this.exportBucket as ExportBucket).bucketName;
 
     this.ossPrefix = props.ossPrefix ?? defaultOssPrefix(this);
     this.createTimeout = props.createTimeout ?? DEFAULT_CREATE_TIMEOUT;
 
+    // Text is written as typed: Terraform would read `${` and `%{` in it as templates (literal-text.ts).
     this.resource = new alicloud.imageExport.ImageExport(this, "Resource", {
       provider,
-      imageId: this.imageId,
-      ossBucket: this.ossBucket,
-      ossPrefix: this.ossPrefix,
-      timeouts: { create: this.createTimeout },
+      imageId: literalText(this.imageId),
+      ossBucket: literalText(this.ossBucket),
+      ossPrefix: literalText(this.ossPrefix),
+      timeouts: { create: literalText(this.createTimeout) },
       dependsOn: dependencies.length > 0 ? dependencies : undefined,
     });
+    // Exports of the same image in one stack run one after another, and an export into a shared
+    // ExportBucket waits for its protections: settled once the whole stack exists.
+    registerExport(this, this);
 
     // Regions can only be compared once the whole stack exists (providers may be added later).
-    addRegionValidation(this, (index) =>
-      regionChecks(this, index, describe("ImageExport", this.node.path), {
+    addRegionValidation(this, (index) => [
+      ...regionChecks(this, index, subject, {
         provider,
         zoneId: props.zoneId,
         references: [
@@ -276,7 +284,9 @@ export class ImageExport extends Construct {
           { prop: "ossBucket", value: this.resource.ossBucketInput, what: "bucket" },
         ],
       }),
-    );
+      ...exportableImageChecks(this, index, subject, this.resource.imageIdInput),
+      ...providerVersionChecks(index, subject, [ALICLOUD_FEATURES.imageExport]),
+    ]);
   }
 
   /** The key of the exported system-disk file, `<ossPrefix>_<imageId>_system.raw.tar.gz` (known after apply). */
@@ -284,13 +294,13 @@ export class ImageExport extends Construct {
     // Made on first read: reading the export's id creates a token (and captures a stack trace), which
     // most exports never need. The export's id is the image id; reading it from the export makes the
     // key wait for the export.
-    this.objectKey ??= `${this.ossPrefix}_${this.resource.id}_system.raw.tar.gz`;
+    this.objectKey ??= literalText(`${this.ossPrefix}_${this.resource.id}_system.raw.tar.gz`);
     return this.objectKey;
   }
 
   /** The exported system-disk file as an `oss://<bucket>/<key>` URL (known after apply). */
   public get systemDiskObjectUrl(): string {
-    this.objectUrl ??= `oss://${this.ossBucket}/${this.systemDiskObjectKey}`;
+    this.objectUrl ??= literalText(`oss://${this.ossBucket}/${this.systemDiskObjectKey}`);
     return this.objectUrl;
   }
 

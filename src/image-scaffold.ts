@@ -1,11 +1,14 @@
 import { Annotations, propertyAccess, TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
 import { checkFramework } from "./framework";
+import { literalText } from "./literal-text";
 import type * as alicloud from "./scaffold-bindings";
 import { checkOfKind } from "./rules/provider-rules";
 import { show } from "./rules/text";
 import { checkPropsObject, describe, isCheckedByCaller, Problems } from "./validation/problems";
-import { checkAlicloudProvider } from "./validation/regions";
+import { ALICLOUD_FEATURES } from "./rules/provider-versions";
+import { providerVersionChecks } from "./validation/provider-version";
+import { addRegionValidation, checkAlicloudProvider } from "./validation/regions";
 import {
   checkBoolean,
   checkByteLength,
@@ -461,7 +464,8 @@ export class ImageScaffold extends Construct {
 
     const gen = scaffoldBindings();
     const provider = props.provider;
-    const name = props.namePrefix ?? DEFAULT_NAME;
+    // Text is written as typed: Terraform would read `${` and `%{` in it as templates (literal-text.ts).
+    const name = literalText(props.namePrefix ?? DEFAULT_NAME);
 
     if (props.vswitchId !== undefined && props.instanceType === undefined) {
       Annotations.of(this).addWarning(
@@ -470,18 +474,18 @@ export class ImageScaffold extends Construct {
     }
 
     // The zone: yours, the vSwitch's (then unknown here), or the first one that can host the instance.
-    let zoneId: string | undefined = props.zoneId;
+    let zoneId: string | undefined = literalText(props.zoneId);
     if (zoneId === undefined && props.vswitchId === undefined) {
       this.zones = new gen.dataAlicloudZones.DataAlicloudZones(this, "Zones", {
         provider,
         availableResourceCreation: "Instance",
-        availableInstanceType: props.instanceType,
+        availableInstanceType: literalText(props.instanceType),
       });
       zoneId = this.zones.zones.get(0).id;
     }
 
     // The instance type: yours, or one sold pay-as-you-go in that zone.
-    let instanceType = props.instanceType;
+    let instanceType = literalText(props.instanceType);
     if (instanceType === undefined) {
       const bySize = props.instanceTypeFamily === undefined;
       this.instanceTypes = new gen.dataAlicloudInstanceTypes.DataAlicloudInstanceTypes(
@@ -490,7 +494,7 @@ export class ImageScaffold extends Construct {
         {
           provider,
           availabilityZone: zoneId,
-          instanceTypeFamily: props.instanceTypeFamily,
+          instanceTypeFamily: literalText(props.instanceTypeFamily),
           cpuCoreCount: bySize ? 2 : undefined,
           memorySize: bySize ? 4 : undefined,
           instanceChargeType: "PostPaid",
@@ -500,12 +504,12 @@ export class ImageScaffold extends Construct {
     }
 
     // The source image: yours, or the newest Linux image that matches and runs on that type.
-    let sourceImageId = props.sourceImageId;
+    let sourceImageId = literalText(props.sourceImageId);
     if (sourceImageId === undefined) {
       this.sourceImages = new gen.dataAlicloudImages.DataAlicloudImages(this, "SourceImages", {
         provider,
-        nameRegex: props.sourceImageNameRegex ?? DEFAULT_SOURCE_IMAGE_REGEX,
-        owners: props.sourceImageOwners ?? "system",
+        nameRegex: literalText(props.sourceImageNameRegex ?? DEFAULT_SOURCE_IMAGE_REGEX),
+        owners: literalText(props.sourceImageOwners ?? "system"),
         osType: "linux",
         mostRecent: true,
         instanceType,
@@ -513,29 +517,29 @@ export class ImageScaffold extends Construct {
       sourceImageId = Token.asString(propertyAccess(this.sourceImages.ids, [0]));
     }
 
-    let vpcId = props.vpcId;
+    let vpcId = literalText(props.vpcId);
     if (vpcId === undefined && props.vswitchId === undefined) {
       this.vpc = new gen.vpc.Vpc(this, "Vpc", {
         provider,
         vpcName: name,
-        cidrBlock: props.vpcCidrBlock ?? DEFAULT_CIDR,
+        cidrBlock: literalText(props.vpcCidrBlock ?? DEFAULT_CIDR),
       });
       vpcId = this.vpc.id;
     }
 
-    let vswitchId = props.vswitchId;
+    let vswitchId = literalText(props.vswitchId);
     if (vswitchId === undefined) {
       this.vswitch = new gen.vswitch.Vswitch(this, "Vswitch", {
         provider,
         vswitchName: name,
         vpcId: vpcId as string,
-        cidrBlock: props.vswitchCidrBlock ?? props.vpcCidrBlock ?? DEFAULT_CIDR,
+        cidrBlock: literalText(props.vswitchCidrBlock ?? props.vpcCidrBlock ?? DEFAULT_CIDR),
         zoneId,
       });
       vswitchId = this.vswitch.id;
     }
 
-    let securityGroupId = props.securityGroupId;
+    let securityGroupId = literalText(props.securityGroupId);
     if (securityGroupId === undefined) {
       this.securityGroup = new gen.securityGroup.SecurityGroup(this, "SecurityGroup", {
         provider,
@@ -575,12 +579,24 @@ export class ImageScaffold extends Construct {
     this.resource = new gen.image.Image(this, "Resource", {
       provider,
       // Custom image names are unique per region, so two scaffolds must not both take the bare prefix.
-      imageName: props.imageName ?? `${name}-${this.node.addr.slice(2, 10)}`,
-      description: props.imageDescription ?? "Exported to OSS by cdktf-alicloud-image-export",
+      imageName: literalText(
+        props.imageName ?? `${props.namePrefix ?? DEFAULT_NAME}-${this.node.addr.slice(2, 10)}`,
+      ),
+      description: literalText(props.imageDescription ?? "Exported to OSS by cdktf-alicloud-image-export"),
       instanceId: instance.id,
       lifecycle: { replaceTriggeredBy: [instanceAttribute("id"), instanceAttribute("image_id")] },
     });
     this.imageId = this.resource.id;
+
+    const features = [
+      ALICLOUD_FEATURES.httpTokens,
+      ...(this.vpc ? [ALICLOUD_FEATURES.vpcName] : []),
+      ...(this.vswitch ? [ALICLOUD_FEATURES.vswitchName] : []),
+      ...(this.securityGroup ? [ALICLOUD_FEATURES.securityGroupName] : []),
+    ];
+    addRegionValidation(this, (index) =>
+      providerVersionChecks(index, describe("ImageScaffold", this.node.path), features),
+    );
   }
 }
 
@@ -592,10 +608,10 @@ function instanceDataDisks(disks: DataDisk[] | undefined): alicloud.instance.Ins
   if (disks === undefined || disks.length === 0) return undefined;
   return disks.map((disk) => ({
     size: disk.size,
-    category: disk.category,
-    performanceLevel: disk.performanceLevel,
-    name: disk.name,
-    description: disk.description,
+    category: literalText(disk.category),
+    performanceLevel: literalText(disk.performanceLevel),
+    name: literalText(disk.name),
+    description: literalText(disk.description),
     deleteWithInstance: true,
   }));
 }

@@ -110,7 +110,8 @@ describe("the RAM role", () => {
 
     // WHEN
     const first = new ImageExport(stack, "First", { ...BRING_YOUR_OWN, role });
-    const second = new ImageExport(stack, "Second", { ...BRING_YOUR_OWN, ossPrefix: "weekly", role });
+    // (Another image: a second export of the same one would also wait for the first.)
+    const second = new ImageExport(stack, "Second", { ...BRING_YOUR_OWN, imageId: "m-second", role });
     const config = synth(stack);
 
     // THEN

@@ -23,6 +23,8 @@ const SHIPPED_WHEN_LISTED: Record<string, RegExp> = {
   "schema/replacement.json": /^schema\/replacement\.json$/,
   "schema/validations.json": /^schema\/validations\.json$/,
 };
+/** Optional peers: only lib/testing's jest environment loads it, from the app's jest installation. */
+const TESTING_PEERS = { "jest-environment-node": ">=29.7.0" };
 /** The two packages: their names, the framework each is for, and the peers users install next to it. */
 interface Flavour {
   framework: "cdktf" | "cdktn";
@@ -30,11 +32,15 @@ interface Flavour {
   peers: Record<string, string>;
 }
 const FLAVOURS: Flavour[] = [
-  { framework: "cdktf", name: PACKAGE.name, peers: { cdktf: "^0.21.0", constructs: "^10.4.2" } },
+  {
+    framework: "cdktf",
+    name: PACKAGE.name,
+    peers: { cdktf: "^0.21.0", constructs: "^10.4.2", ...TESTING_PEERS },
+  },
   {
     framework: "cdktn",
     name: PACKAGE.name.replace(/^cdktf-/, "cdktn-"),
-    peers: { cdktn: "^0.24.0", constructs: ">=10.6.0 <10.8.0" },
+    peers: { cdktn: "^0.24.0", constructs: ">=10.6.0 <10.8.0", ...TESTING_PEERS },
   },
 ];
 /** A generous ceiling on the unpacked size: the bindings of 22 types plus the assembly are about 4 MB. */
@@ -109,12 +115,17 @@ function stageRepo(into: string): void {
   fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(into, "node_modules"), "dir");
 }
 
-/** Whether `version` is in a range of the kinds the peers use: `^x.y.z`, or `>=a.b.c <d.e.f`. */
+/** Whether `version` is in a range of the kinds the peers use: `^x.y.z`, `>=a.b.c`, or `>=a.b.c <d.e.f`. */
 function satisfies(version: string, range: string): boolean {
   const triple = (text: string) => /^(\d+)\.(\d+)\.(\d+)$/.exec(text)?.slice(1).map(Number);
   const compare = (a: number[], b: number[]) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
   const actual = triple(version);
   if (actual === undefined) return false;
+  const atLeast = /^>=(\S+)$/.exec(range);
+  if (atLeast) {
+    const low = triple(atLeast[1]);
+    return low !== undefined && compare(actual, low) >= 0;
+  }
   const between = /^>=(\S+) <(\S+)$/.exec(range);
   if (between) {
     const [low, high] = [triple(between[1]), triple(between[2])];

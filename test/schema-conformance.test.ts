@@ -10,6 +10,10 @@ import { toConformToProviderSchema } from "../src/testing";
 import { Stack, validStack, validStackJson } from "./support/stacks";
 
 const check = (stack: Stack): Violation[] => SchemaConformance.checkParsed(stack);
+/** Declares input variables (of any type) in a stack, so templates may reference them. */
+const declare = (stack: Stack, ...names: string[]): void => {
+  stack.variable = { ...stack.variable, ...Object.fromEntries(names.map((name) => [name, {}])) };
+};
 const violation = (kind: ViolationKind, address: string, path: string, message: string): Violation => ({
   kind,
   address,
@@ -325,6 +329,7 @@ describe("missing required arguments and blocks", () => {
 
   test("a dynamic block satisfies a required block", () => {
     const stack = validStack();
+    declare(stack, "disks");
     stack.resource.alicloud_image_import = {
       Dynamic: {
         dynamic: {
@@ -343,6 +348,7 @@ describe("literal types", () => {
     ["an expression", "${var.size}"],
   ])("a number argument accepts %s", (_, size) => {
     const stack = validStack();
+    declare(stack, "size");
     stack.resource.alicloud_instance.Instance.data_disks[1].size = size;
     expect(check(stack)).toEqual([]);
   });
@@ -489,6 +495,7 @@ describe("block shapes and item counts", () => {
 
   test("a block given as an expression", () => {
     const stack = validStack();
+    declare(stack, "disks");
     stack.resource.alicloud_instance.Instance.data_disks = "${var.disks}";
     expect(check(stack)).toEqual([
       violation(
@@ -552,6 +559,7 @@ describe("block shapes and item counts", () => {
 
   test("dynamic blocks: content is checked against the block's schema", () => {
     const stack = validStack();
+    declare(stack, "nics", "disks", "tags");
     stack.resource.alicloud_instance.Instance.dynamic = {
       network_interfaces: {
         for_each: "${var.nics}",
@@ -669,9 +677,10 @@ describe("references", () => {
     ]);
   });
 
-  test("variables, locals, modules, functions, iterators, for-expressions and escapes are not checked", () => {
+  test("declared variables and locals, modules, functions, iterators, for-expressions and escapes pass", () => {
     const stack = validStack();
-    stack.locals = { names: "${[for vpc_item in var.vpcs : vpc_item.name]}" };
+    declare(stack, "vpcs", "name", "x", "on", "m", "disks");
+    stack.locals = { names: "${[for vpc_item in var.vpcs : vpc_item.name]}", suffix: "s" };
     Object.assign(stack.resource.alicloud_vpc.Vpc, {
       description: [
         "${var.name}-${local.suffix}-${module.net.id}-${each.key}-${count.index}-${path.module}",
@@ -686,6 +695,54 @@ describe("references", () => {
       },
     });
     expect(check(stack)).toEqual([]);
+  });
+});
+
+describe("templates Terraform can't resolve", () => {
+  test.each([
+    [
+      "an undeclared variable",
+      "${var.undeclared_thing}",
+      "references var.undeclared_thing, which this stack does not declare",
+    ],
+    ["an undeclared local", "x-${local.nope}", "references local.nope, which this stack does not declare"],
+    [
+      "a misspelt variable",
+      "${var.nmae}",
+      "references var.nmae, which this stack does not declare (did you mean var.name?)",
+    ],
+    [
+      "a bare name (a literal ${x} that reached the JSON unescaped)",
+      "a${x}",
+      'has the template ${x}, which Terraform reads as a reference to a resource type "x" without a name (Invalid reference); write $${ for a literal ${',
+    ],
+    [
+      "a template that is never closed",
+      "pre-${var.name",
+      "has a template that is never closed, '${var.name' (Terraform: Unterminated template string); write $${ or %%{ for literal text",
+    ],
+    [
+      "a directive that is never closed",
+      "100%{ if",
+      "has a template that is never closed, '%{ if' (Terraform: Unterminated template string); write $${ or %%{ for literal text",
+    ],
+  ])("%s", (_, text, message) => {
+    const stack = validStack();
+    declare(stack, "name");
+    stack.resource.alicloud_vpc.Vpc.description = text;
+    expect(check(stack)).toEqual([
+      violation(ViolationKind.INVALID_REFERENCE, "alicloud_vpc.Vpc", "description", message),
+    ]);
+  });
+
+  test("in outputs and locals too; escaped text and iterators are not references", () => {
+    const stack = validStack();
+    stack.locals = { a: "${local.b}", b: "$${x} %%{ y" };
+    stack.output.image_id.value = "${var.gone}";
+    stack.resource.alicloud_vpc.Vpc.description = "%{ for v in [1] }${v}%{ endfor } ${ true } $${x}";
+    expect(check(stack).map((v) => `${v.address} ${v.message}`)).toEqual([
+      "output.image_id references var.gone, which this stack does not declare",
+    ]);
   });
 });
 
@@ -957,6 +1014,7 @@ describe("dependency cycles, lifecycle and count (Terraform rejects them at vali
     const stack = validStack();
     stack.resource.alicloud_vpc.Vpc.lifecycle = { prevent_destory: true, ignore_changes: ["tags"] };
     stack.resource.alicloud_vpc.Vpc.count = "two";
+    declare(stack, "n");
     stack.resource.alicloud_security_group.SecurityGroup.count = "${var.n}";
     stack.resource.alicloud_image.Image.count = 1;
     expect(check(stack)).toEqual([

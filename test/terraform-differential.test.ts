@@ -263,23 +263,42 @@ const MUTATIONS: readonly Mutation[] = [
   {
     name: "reference to an undeclared variable",
     mutate: (s) => (vpc(s).vpc_name = "${var.nope}"),
-    checker: false,
+    checker: true,
     terraform: true,
-    knownDifference: EXPRESSIONS,
   },
   {
     name: "reference to an undeclared local",
     mutate: (s) => (vpc(s).vpc_name = "${local.nope}"),
-    checker: false,
+    checker: true,
     terraform: true,
-    knownDifference: EXPRESSIONS,
+  },
+  {
+    name: "a literal ${x} in a string (a bare name)",
+    mutate: (s) => (vpc(s).vpc_name = "a${x}"),
+    checker: true,
+    terraform: true,
+  },
+  {
+    name: "a literal %{if} directive in a string",
+    mutate: (s) => (vpc(s).vpc_name = "%{if true}b%{endif}"),
+    checker: false,
+    terraform: false,
+  },
+  {
+    name: "a declared variable and local",
+    mutate: (s) => {
+      s.variable = { given: { type: "string", default: "v" } };
+      s.locals = { named: "vpc" };
+      vpc(s).vpc_name = "${var.given}-${local.named}";
+    },
+    checker: false,
+    terraform: false,
   },
   {
     name: "unterminated template expression",
     mutate: (s) => (s.output.image_id.value = "${alicloud_image.Image.id"),
-    checker: false,
+    checker: true,
     terraform: true,
-    knownDifference: EXPRESSIONS,
   },
   { name: "count given a word", mutate: (s) => (vpc(s).count = "two"), checker: true, terraform: true },
   {

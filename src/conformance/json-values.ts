@@ -18,6 +18,14 @@ export function isExpression(value: unknown): boolean {
   return typeof value === "string" && /(^|[^$%])[$%]\{/.test(value);
 }
 
+/**
+ * The text Terraform makes of a string that holds no template: `$${` reads as `${` and `%%{` as `%{`
+ * (only the sign right before the brace is consumed, so `$$${` reads as `$${`).
+ */
+export function templateLiteral(text: string): string {
+  return text.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
+}
+
 /** True when the value, or anything nested in it, is a Terraform expression. */
 export function containsExpression(value: unknown): boolean {
   if (isExpression(value)) return true;

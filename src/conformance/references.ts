@@ -38,17 +38,50 @@ const UNCHECKED_ROOTS = new Set([
 const IDENT_START = /[A-Za-z_]/;
 const IDENT_PART = /[A-Za-z0-9_-]/;
 
+/** What else a template names or gets wrong, besides resources: what Terraform can't resolve. */
+export interface TemplateFindings {
+  /** Input variables referenced (`var.name`), by name. */
+  readonly variables: string[];
+  /** Local values referenced (`local.name`), by name. */
+  readonly locals: string[];
+  /** Sequences that are a bare name and nothing else (`${x}`): Terraform reads `x` as a resource type. */
+  readonly bareNames: string[];
+  /** A `${` or `%{` whose closing `}` is missing, as written from it to the end of the text. */
+  readonly unterminated?: string;
+}
+
 /**
  * Every resource and data-source reference in the templates of a string. `ignoredRoots` names extra
- * local symbols in scope, e.g. a dynamic block's iterator.
+ * local symbols in scope, e.g. a dynamic block's iterator. `findings`, when given, also collects the
+ * variables, locals and mistakes of {@link TemplateFindings}.
  */
-export function findReferences(text: string, ignoredRoots: ReadonlySet<string> = new Set()): Reference[] {
+export function findReferences(
+  text: string,
+  ignoredRoots: ReadonlySet<string> = new Set(),
+  findings?: TemplateFindings,
+): Reference[] {
   const found: Reference[] = [];
-  const expressions = templateExpressions(text);
+  const expressions = templateExpressions(text, findings);
   // A `%{ for x in ... }` directive binds `x` for the `${...}` sequences that follow it in the string.
   const locals = new Set([...ignoredRoots, ...expressions.flatMap(forSymbols)]);
-  for (const expression of expressions) scanExpression(expression, locals, found);
+  for (const expression of expressions) {
+    const bare = expression.trim();
+    if (
+      findings &&
+      /^[A-Za-z_][A-Za-z0-9_-]*$/.test(bare) &&
+      !UNCHECKED_ROOTS.has(bare) &&
+      !locals.has(bare)
+    ) {
+      findings.bareNames.push(bare);
+    }
+    scanExpression(expression, locals, found, findings);
+  }
   return found;
+}
+
+/** An empty {@link TemplateFindings} to pass to {@link findReferences}. */
+export function templateFindings(): TemplateFindings {
+  return { variables: [], locals: [], bareNames: [] };
 }
 
 /** The symbols for-expressions and for-directives bind: `[for k, v in ...]`, `%{ for v in ... }`. */
@@ -69,7 +102,7 @@ export function parseAddress(text: string): Reference | undefined {
 }
 
 /** The source of each `${...}` and `%{...}` template sequence in a string, outermost first. */
-function templateExpressions(text: string): string[] {
+function templateExpressions(text: string, findings?: { unterminated?: string }): string[] {
   const expressions: string[] = [];
   let i = 0;
   while (i < text.length) {
@@ -80,6 +113,9 @@ function templateExpressions(text: string): string[] {
     }
     if (opener && text[i + 1] === "{") {
       const end = closingBrace(text, i + 1);
+      if (end === text.length && findings && findings.unterminated === undefined) {
+        findings.unterminated = text.slice(i);
+      }
       expressions.push(text.slice(i + 2, end));
       i = end + 1;
       continue;
@@ -117,7 +153,12 @@ function closingQuote(text: string, open: number): number {
   return text.length;
 }
 
-function scanExpression(expression: string, ignoredRoots: ReadonlySet<string>, found: Reference[]): void {
+function scanExpression(
+  expression: string,
+  ignoredRoots: ReadonlySet<string>,
+  found: Reference[],
+  findings?: TemplateFindings,
+): void {
   const locals = new Set([...ignoredRoots, ...forSymbols(expression)]);
 
   let i = 0;
@@ -125,13 +166,13 @@ function scanExpression(expression: string, ignoredRoots: ReadonlySet<string>, f
     const c = expression[i];
     if (c === '"') {
       const end = closingQuote(expression, i);
-      for (const inner of templateExpressions(expression.slice(i + 1, end)))
-        scanExpression(inner, locals, found);
+      for (const inner of templateExpressions(expression.slice(i + 1, end), findings))
+        scanExpression(inner, locals, found, findings);
       i = end + 1;
     } else if (/[0-9]/.test(c)) {
       i = skipNumber(expression, i);
     } else if (IDENT_START.test(c)) {
-      i = scanTraversal(expression, i, locals, found);
+      i = scanTraversal(expression, i, locals, found, findings);
     } else {
       i++;
     }
@@ -144,6 +185,7 @@ function scanTraversal(
   start: number,
   locals: ReadonlySet<string>,
   found: Reference[],
+  findings?: TemplateFindings,
 ): number {
   const parts: string[] = []; // identifiers, with "*" for splats and "[]" for index steps
   let i = readIdentifier(expression, start);
@@ -168,7 +210,7 @@ function scanTraversal(
     } else if (expression[next] === "[") {
       const end = closingBracket(expression, next);
       // The index may itself hold references: scan it like any other expression.
-      scanExpression(expression.slice(next + 1, end), locals, found);
+      scanExpression(expression.slice(next + 1, end), locals, found, findings);
       parts.push("[]");
       i = end + 1;
     } else {
@@ -176,6 +218,10 @@ function scanTraversal(
     }
   }
   if (expression[skipSpaces(expression, i)] === "(") return i; // a function call
+  if (findings && !locals.has(root) && isIdentifier(parts[0])) {
+    if (root === "var") findings.variables.push(parts[0]);
+    if (root === "local") findings.locals.push(parts[0]);
+  }
   if (UNCHECKED_ROOTS.has(root) || locals.has(root)) return i;
 
   const dataSource = root === "data";

@@ -11,6 +11,7 @@ import {
   Findings,
   indexPath,
   isExpression,
+  templateLiteral,
   isObject,
   JsonObject,
   listOf,
@@ -189,7 +190,8 @@ export function valueProblem(check: ValueCheck, value: unknown): string | undefi
     return passesNumeric(check, n) ? undefined : `must be ${expectation(check)}, got ${describeValue(value)}`;
   }
   if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") return undefined;
-  const text = String(value); // Terraform converts numbers and bools for string arguments
+  // Terraform converts numbers and bools for string arguments, and reads `$${` as `${`.
+  const text = templateLiteral(String(value));
   switch (check.kind) {
     case "oneOf": {
       const ok = check.caseInsensitive

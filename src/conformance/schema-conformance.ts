@@ -7,7 +7,7 @@ import {
 } from "./config-walker";
 import { childPath, describeValue, Findings, indexPath, isObject, JsonObject, listOf } from "./json-values";
 import { show } from "../rules/text";
-import { findReferences, parseAddress, Reference } from "./references";
+import { findReferences, parseAddress, Reference, TemplateFindings, templateFindings } from "./references";
 import { applyRules } from "./rule-engine";
 import { KnownProvider, providerByLocalName, providerForType } from "./terraform-schema";
 import { Violation, ViolationKind } from "./violation";
@@ -431,7 +431,11 @@ class StackChecker {
     iterators: ReadonlySet<string> = new Set(),
   ) {
     if (typeof value === "string") {
-      for (const reference of findReferences(value, iterators)) this.checkReference(address, path, reference);
+      const findings = templateFindings();
+      for (const reference of findReferences(value, iterators, findings)) {
+        this.checkReference(address, path, reference);
+      }
+      this.checkTemplate(address, path, findings);
     } else if (Array.isArray(value)) {
       value.forEach((item, index) => this.checkReferences(address, item, indexPath(path, index), iterators));
     } else if (isObject(value)) {
@@ -449,6 +453,42 @@ class StackChecker {
         }
         this.checkReferences(address, item, childPath(path, key), iterators);
       }
+    }
+  }
+
+  /**
+   * What Terraform can't resolve in a template besides resources: undeclared variables and locals, a
+   * bare name (`${x}`, which Terraform reads as a resource type without a name), and a `${` or `%{`
+   * that is never closed. A user's text that reaches the JSON unescaped ends up here.
+   */
+  private checkTemplate(address: string, path: string, findings: TemplateFindings): void {
+    const report = (message: string) =>
+      this.findings.add(ViolationKind.INVALID_REFERENCE, address, path, message);
+    const declared = (section: string) =>
+      isObject(this.stack[section]) ? Object.keys(this.stack[section]) : [];
+    for (const [names, section, root] of [
+      [findings.variables, "variable", "var"],
+      [findings.locals, "locals", "local"],
+    ] as const) {
+      const known = declared(section);
+      for (const name of new Set(names)) {
+        const near = closest(name, known);
+        if (!known.includes(name)) {
+          report(
+            `references ${root}.${name}, which this stack does not declare${near === undefined ? "" : ` (did you mean ${root}.${near}?)`}`,
+          );
+        }
+      }
+    }
+    for (const name of new Set(findings.bareNames)) {
+      report(
+        `has the template \${${name}}, which Terraform reads as a reference to a resource type "${name}" without a name (Invalid reference); write $\${ for a literal \${`,
+      );
+    }
+    if (findings.unterminated !== undefined) {
+      report(
+        `has a template that is never closed, ${describeValue(findings.unterminated)} (Terraform: Unterminated template string); write $\${ or %%{ for literal text`,
+      );
     }
   }
 

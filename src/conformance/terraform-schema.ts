@@ -57,6 +57,11 @@ const VENDORED: readonly VendoredSchema[] = [
 /** The folder holding the vendored schema files, in the source tree and in the installed package. */
 export const SCHEMA_DIR = path.resolve(__dirname, "..", "..", "schema");
 
+/** The release of a vendored provider's schema, e.g. `1.289.0` for `alicloud`: what the bindings and the judge know. */
+export function vendoredVersion(localName: string): string | undefined {
+  return VENDORED.find((v) => v.localName === localName)?.version;
+}
+
 /** The schema file names the checker reads at run time; package.json `files` must ship each of them. */
 export const RUNTIME_SCHEMA_FILES: readonly string[] = VENDORED.map((v) => v.file);
 

@@ -70,6 +70,14 @@ class StackIndex {
     return this.defaultProviderFound.provider;
   }
 
+  /**
+   * The alicloud provider whose version constraint the stack records: cdktf merges every provider
+   * configuration's `required_providers` entry into the stack's in tree order, so the last one's wins.
+   */
+  public recordingAlicloudProvider(): TerraformProvider | undefined {
+    return this.all().filter(isAlicloudProvider).pop();
+  }
+
   /** The resource (or, with `data`, data source) at `type.name`. */
   public element(data: boolean, type: string, name: string): Element | undefined {
     if (this.elements === undefined) {
@@ -147,6 +155,33 @@ function referencedElement(stack: TerraformStack, index: StackIndex, value: unkn
   if (!match) return undefined;
   const [, data, type, name] = match;
   return index.element(data !== undefined, type, name);
+}
+
+/** Image owners whose images ECS never exports: public images and Marketplace images. */
+const UNEXPORTABLE_OWNERS = ["system", "marketplace"];
+
+/**
+ * An image looked up in the stack among public or Marketplace images can't be exported: ECS refuses
+ * it at apply time (ExportImage errors InvalidImageCategory.NotSupported and ImageNotSupported). Only
+ * custom images can be.
+ */
+export function exportableImageChecks(
+  scope: Construct,
+  index: RegionIndex,
+  subject: string,
+  imageId: unknown,
+): string[] {
+  const stack = TerraformStack.of(scope);
+  const element = referencedElement(stack, index, imageId);
+  if (!(element instanceof TerraformDataSource) || element.terraformResourceType !== "alicloud_images")
+    return [];
+  const owners = (element as unknown as { ownersInput?: unknown }).ownersInput;
+  if (typeof owners !== "string" || Token.isUnresolved(owners) || !UNEXPORTABLE_OWNERS.includes(owners))
+    return [];
+  return [
+    `${subject}: imageId must be a custom image, got an image of data.alicloud_images.${stack.getLogicalId(element)}, ` +
+      `which looks among ${show(owners)} images (ECS exports only custom images; build one from it with ImageScaffold, or leave imageId out)`,
+  ];
 }
 
 const warnedAboutRegion = new WeakSet<Construct>();
