@@ -57,7 +57,13 @@ function replacementRules(): ReplacementRules {
 }
 
 /** One side of a comparison: its stacks by name, and whether it was given as a single stack. */
-function readSide(given: string, side: string): { stacks: Map<string, string>; single: boolean } {
+export interface DiffSide {
+  readonly stacks: ReadonlyMap<string, string | object>;
+  readonly single: boolean;
+}
+
+/** A side on disk: a cdktf output folder (every stacks/<stack>), a stack folder, or a cdk.tf.json file. */
+export function readSide(given: string, side = "output"): DiffSide {
   const full = path.resolve(given);
   let stacks;
   try {
@@ -66,19 +72,17 @@ function readSide(given: string, side: string): { stacks: Map<string, string>; s
     throw new DiffInputError(`${side}: ${(e as Error).message}`);
   }
   const single = fs.statSync(full).isFile() || fs.existsSync(path.join(full, "cdk.tf.json"));
-  return { stacks: new Map(stacks.map((s) => [s.name, s.config as string])), single };
+  return { stacks: new Map(stacks.map((s) => [s.name, s.config])), single };
 }
 
 /**
- * The stack pairs of two outputs (cdktf output folders, stack folders or cdk.tf.json files), by stack
- * name; two single stacks are compared whatever their names. Throws DiffInputError when there is
- * nothing to compare.
+ * The stack pairs of two sides, by stack name; two single stacks are compared whatever their names.
+ * Throws DiffInputError when there is nothing to compare.
  */
-export function pairOutputs(
-  before: string,
-  after: string,
+export function pairSides(
+  b: DiffSide,
+  a: DiffSide,
 ): { pairs: StackPair[]; onlyBefore: string[]; onlyAfter: string[] } {
-  const [b, a] = [readSide(before, "before"), readSide(after, "after")];
   if ((b.single || a.single) && b.stacks.size === 1 && a.stacks.size === 1) {
     const [[beforeName, beforeConfig]] = [...b.stacks];
     const [[afterName, afterConfig]] = [...a.stacks];
@@ -99,6 +103,29 @@ export function pairOutputs(
   return { pairs, onlyBefore, onlyAfter };
 }
 
+/**
+ * The stack pairs of two outputs on disk (cdktf output folders, stack folders or cdk.tf.json files);
+ * see pairSides.
+ */
+export function pairOutputs(
+  before: string,
+  after: string,
+): { pairs: StackPair[]; onlyBefore: string[]; onlyAfter: string[] } {
+  return pairSides(readSide(before, "before"), readSide(after, "after"));
+}
+
+/** Compares two sides (see pairSides). */
+export async function diffSides(
+  before: DiffSide,
+  after: DiffSide,
+  options: DiffOptions = {},
+  hooks: SessionHooks = {},
+): Promise<DiffReport> {
+  const { pairs, onlyBefore, onlyAfter } = pairSides(before, after);
+  const compared = await diffPairs(pairs, options, hooks);
+  return { ...compared, onlyBefore, onlyAfter };
+}
+
 /** Compares two synthesized outputs on disk (see pairOutputs). */
 export async function diffOutputs(
   before: string,
@@ -106,9 +133,7 @@ export async function diffOutputs(
   options: DiffOptions = {},
   hooks: SessionHooks = {},
 ): Promise<DiffReport> {
-  const { pairs, onlyBefore, onlyAfter } = pairOutputs(before, after);
-  const compared = await diffPairs(pairs, options, hooks);
-  return { ...compared, onlyBefore, onlyAfter };
+  return diffSides(readSide(before, "before"), readSide(after, "after"), options, hooks);
 }
 
 /** Compares stack pairs, all in one Terraform session. */
