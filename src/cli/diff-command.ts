@@ -67,9 +67,8 @@ export async function diffCommand(
   }
   let report: DiffReport;
   try {
-    report = await diffOutputs(path.resolve(cwd, folders[0]), path.resolve(cwd, folders[1]), {
-      terraformBinary: binary === undefined ? undefined : path.resolve(cwd, binary),
-    });
+    const terraformBinary = binary === undefined ? undefined : path.resolve(cwd, binary);
+    report = await diffOutputs(folders[0], folders[1], { terraformBinary }, {}, cwd);
   } catch (e) {
     if (e instanceof DiffInputError || e instanceof TerraformNotFoundError) {
       output.error(`${COMMAND}: ${e.message}`);

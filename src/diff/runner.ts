@@ -63,13 +63,14 @@ export interface DiffSide {
 }
 
 /** A side on disk: a cdktf output folder (every stacks/<stack>), a stack folder, or a cdk.tf.json file. */
-export function readSide(given: string, side = "output"): DiffSide {
-  const full = path.resolve(given);
+export function readSide(given: string, side = "output", cwd = process.cwd()): DiffSide {
+  const full = path.resolve(cwd, given);
   let stacks;
   try {
     stacks = readStacks([full]);
   } catch (e) {
-    throw new DiffInputError(`${side}: ${(e as Error).message}`);
+    // Named as the user gave it.
+    throw new DiffInputError(`${side}: ${(e as Error).message.split(full).join(given)}`);
   }
   const single = fs.statSync(full).isFile() || fs.existsSync(path.join(full, "cdk.tf.json"));
   return { stacks: new Map(stacks.map((s) => [s.name, s.config])), single };
@@ -126,14 +127,15 @@ export async function diffSides(
   return { ...compared, onlyBefore, onlyAfter };
 }
 
-/** Compares two synthesized outputs on disk (see pairOutputs). */
+/** Compares two synthesized outputs on disk (see pairOutputs); relative paths are read from `cwd`. */
 export async function diffOutputs(
   before: string,
   after: string,
   options: DiffOptions = {},
   hooks: SessionHooks = {},
+  cwd = process.cwd(),
 ): Promise<DiffReport> {
-  return diffSides(readSide(before, "before"), readSide(after, "after"), options, hooks);
+  return diffSides(readSide(before, "before", cwd), readSide(after, "after", cwd), options, hooks);
 }
 
 /** Compares stack pairs, all in one Terraform session. */
