@@ -17,7 +17,8 @@ import { derivedNames, Shape, Variant } from "./stacks";
 import { median, quantile, synthesize, synthesizedConfig } from "./synth";
 import { compareFlavours } from "./flavours";
 import { MainJob, timeMainJob } from "./main-job";
-import { timeTerraformCheck } from "./terraform";
+import { timeDiffExamples } from "./diff";
+import { timeTerraformCheck, TerraformTiming } from "./terraform";
 
 /** The construct may cost at most this much more than the hand-written L1s (docs example, one export). */
 const OVERHEAD_TARGET = 0.05;
@@ -582,6 +583,12 @@ function main(): void {
       );
     }
 
+    const diffExamples = timeDiffExamples(target, scratch, QUICK ? 1 : 3);
+    console.log(
+      "\nWhat a change destroys: diff over the four examples (each against itself), start to finish",
+    );
+    console.log(timingTable(diffExamples));
+
     const mainJob = timeMainJob(scratch, QUICK ? 5 : 7);
     console.log(
       "\nThe main job: the examples app (cdktf.json's app) as a whole process vs node -e 'require(\"cdktf\")' (interleaved, median)",
@@ -652,6 +659,7 @@ function main(): void {
       flavours,
       goals: goals.map(({ key, figure, value, goal, met }) => ({ key, figure, value, goal, met })),
       terraformCheck: terraform,
+      diffExamples,
     };
     const json = `${JSON.stringify(results, null, 2)}\n`;
     const stamp = started.toISOString().replace(/[:.]/g, "-");
@@ -662,6 +670,24 @@ function main(): void {
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/** A one-row table of a Terraform timing, or the reason it was not measured. */
+function timingTable(timing: TerraformTiming | string): string {
+  if (typeof timing === "string") return timing;
+  return table(
+    ["runs", "median s", "min s", "max s", "goal", "met?"],
+    [
+      [
+        timing.runs,
+        (timing.medianMs / 1000).toFixed(2),
+        (timing.minMs / 1000).toFixed(2),
+        (timing.maxMs / 1000).toFixed(2),
+        `<= ${(timing.goalMs / 1000).toFixed(0)} s`,
+        timing.met ? "yes" : "NO",
+      ],
+    ],
+  );
 }
 
 main();
