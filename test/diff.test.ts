@@ -263,9 +263,12 @@ describe("known truths, through real Terraform", () => {
     expect(printedForRename).toContain(
       `    Backup/Resource: resource.moveFromId("alicloud_image_export.Export_16632B07");`,
     );
-    expect(printedForRename).toContain(`    moved {`);
-    expect(printedForRename).toContain(`      from = alicloud_image_export.Export_16632B07`);
-    expect(printedForRename).toContain(`      to   = ${exported.to}`);
+    expect(printedForRename).toContain(
+      `    {"from":"alicloud_image_export.Export_16632B07","to":"${exported.to}"}`,
+    );
+    expect(exported.movedBlock).toBe(
+      `moved {\n  from = alicloud_image_export.Export_16632B07\n  to   = ${exported.to}\n}`,
+    );
   });
 
   test("with the printed moveFromId calls, Terraform moves them instead: nothing is destroyed", () => {

@@ -101,7 +101,7 @@ export function formatStack(stack: StackDiff): string[] {
   for (const change of shown) {
     const moved = change.previousAddress ? `, moved from ${change.previousAddress}` : "";
     const move = change.action === "delete" ? movedFrom.get(change.address) : undefined;
-    const again = move ? `, created again as \`${move.toPath}\` (${move.to}): a move` : "";
+    const again = move ? `, a move to \`${move.toPath}\`` : "";
     lines.push(
       `  ${change.action.padEnd(7)} \`${change.constructPath}\` (${change.address}${moved})${again}`,
     );
@@ -125,8 +125,8 @@ export function formatStack(stack: StackDiff): string[] {
         ". To keep them, call moveFromId on the resource at each construct path (cdktf 0.21, cdktn 0.24):",
     );
     for (const move of stack.moves) lines.push(`    ${move.toPath}: resource.${move.moveFromId};`);
-    lines.push("  which writes these moved blocks:");
-    for (const move of stack.moves) lines.push(...move.movedBlock.split("\n").map((l) => `    ${l}`));
+    lines.push('  which writes these moved blocks (in cdk.tf.json, its "moved" list):');
+    for (const move of stack.moves) lines.push(`    ${JSON.stringify({ from: move.from, to: move.to })}`);
   }
   for (const diagnostic of stack.diagnostics) lines.push(`  ${formatDiagnostic(diagnostic)}`);
   return lines;
