@@ -68,22 +68,15 @@ function derivedPackageJson() {
   // The framework at the minor installed here (what the tests ran against), and constructs in the
   // range the framework itself accepts, so npm resolves both peers without --legacy-peer-deps.
   const [major, minor] = framework.version.split(".");
-  // The other peers (the optional jest environment for lib/testing) are the same in both flavours.
-  const { [FROM]: _ownFramework, constructs: _constructs, ...otherPeers } = rootPackage.peerDependencies;
   pkg.peerDependencies = {
     [TO]: `^${major}.${minor}.0`,
     constructs: framework.peerDependencies.constructs,
-    ...otherPeers,
   };
   // The flavour is a package to build and publish, not a project to develop in: no lifecycle scripts
   // (an installed package must not carry `prepare`); everything else is installed in the root.
   delete pkg.scripts;
   // What jsii expects next to the peers (the versions the root installs); they build nothing here.
-  pkg.devDependencies = {
-    [TO]: framework.version,
-    constructs: rootPackage.devDependencies.constructs,
-    ...Object.fromEntries(Object.keys(otherPeers).map((name) => [name, rootPackage.devDependencies[name]])),
-  };
+  pkg.devDependencies = { [TO]: framework.version, constructs: rootPackage.devDependencies.constructs };
   pkg.jsii = { ...rootPackage.jsii, targets: renameTargets(rootPackage.jsii.targets) };
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }

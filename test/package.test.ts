@@ -23,8 +23,6 @@ const SHIPPED_WHEN_LISTED: Record<string, RegExp> = {
   "schema/replacement.json": /^schema\/replacement\.json$/,
   "schema/validations.json": /^schema\/validations\.json$/,
 };
-/** Optional peers: only lib/testing's jest environment loads it, from the app's jest installation. */
-const TESTING_PEERS = { "jest-environment-node": ">=29.7.0" };
 /** The two packages: their names, the framework each is for, and the peers users install next to it. */
 interface Flavour {
   framework: "cdktf" | "cdktn";
@@ -35,12 +33,12 @@ const FLAVOURS: Flavour[] = [
   {
     framework: "cdktf",
     name: PACKAGE.name,
-    peers: { cdktf: "^0.21.0", constructs: "^10.4.2", ...TESTING_PEERS },
+    peers: { cdktf: "^0.21.0", constructs: "^10.4.2" },
   },
   {
     framework: "cdktn",
     name: PACKAGE.name.replace(/^cdktf-/, "cdktn-"),
-    peers: { cdktn: "^0.24.0", constructs: ">=10.6.0 <10.8.0", ...TESTING_PEERS },
+    peers: { cdktn: "^0.24.0", constructs: ">=10.6.0 <10.8.0" },
   },
 ];
 /** A generous ceiling on the unpacked size: the bindings of 22 types plus the assembly are about 4 MB. */

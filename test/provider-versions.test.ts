@@ -3,7 +3,7 @@
 // plan that fails on an unknown resource type or argument.
 import { TerraformStack, Testing } from "cdktf";
 import { ExportBucket, ImageExport, ImageExportRole, ImageScaffold } from "../src";
-import { allowsAtLeast, ALICLOUD_FEATURES, newestFeature } from "../src/rules/provider-versions";
+import { allows, allowsAtLeast, ALICLOUD_FEATURES, newestFeature } from "../src/rules/provider-versions";
 import { ProviderClass, userAlicloudBinding } from "./support/user-binding";
 
 describe("reading a version constraint as Terraform does", () => {
@@ -28,6 +28,19 @@ describe("reading a version constraint as Terraform does", () => {
     ["<= 2.0.0", "1.224.0", true],
   ])("%s allows a release of %s or newer: %s", (constraint, minimum, allowed) => {
     expect(allowsAtLeast(constraint, minimum)).toBe(allowed);
+  });
+
+  test.each([
+    ["~> 1.289", "1.289.0", true],
+    ["~> 1.289", "2.0.0", false],
+    ["~> 1.289.1", "1.289.0", false],
+    ["~> 1.289.0", "1.289.9", true],
+    ["1.250.0", "1.289.0", false],
+    [">= 1.200, != 1.289.0", "1.289.0", false],
+    ["~> 3.0", "3.7.2", true],
+    ["3.7.2", "3.7.2", true],
+  ])("%s allows %s: %s", (constraint, release, allowed) => {
+    expect(allows(constraint, release)).toBe(allowed);
   });
 
   test("what can't be read is not judged", () => {

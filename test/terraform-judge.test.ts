@@ -51,13 +51,19 @@ function isRunning(pid: number): boolean {
 
 describe("every example and test stack passes real terraform validate and plan", () => {
   let result: TerraformJudgeResult;
+  let batched: TerraformJudgeResult;
   const seen: { pid?: number; dir?: string } = {};
 
   beforeAll(async () => {
     requireTerraform();
     const stacks = ALL_STACKS.map(([id, Stack]) => ({ name: id, config: synthFresh(Stack, id) }));
     result = await judge(stacks, {}, { onServerStarted: (pid, dir) => Object.assign(seen, { pid, dir }) });
+    batched = await judge(stacks, { batch: true });
   }, TERRAFORM_TIMEOUT);
+
+  test("batch mode (the stacks as modules of one run) gives the same verdicts and counts", () => {
+    expect(batched).toEqual(result);
+  });
 
   test("no diagnostics, and the plan's counts", () => {
     expect(result.terraformVersion).toMatch(/^1\.\d+\.\d+/);
@@ -99,7 +105,10 @@ describe("Terraform's own errors, with stack, address and attribute path", () =>
     unknownFunction.resource.alicloud_vpc.Vpc.vpc_name = '${no_such_function("x")}';
     const unknownArgument = validStack();
     unknownArgument.resource.alicloud_vpc.Vpc.cidr_blok = "10.0.0.0/16";
+    const olderAlicloud = validStack();
+    olderAlicloud.terraform.required_providers.alicloud.version = "1.250.0";
     result = await judge([
+      { name: "older-alicloud", config: olderAlicloud },
       { name: "missing-attribute", config: missingAttribute },
       { name: "depends-on-cycle", config: dependsOnCycle },
       { name: "unknown-function", config: unknownFunction },
@@ -117,6 +126,25 @@ describe("Terraform's own errors, with stack, address and attribute path", () =>
         address,
         attributePath,
       }));
+
+  test("a stack asking for another provider release: valid, with a warning naming the release judged", () => {
+    const stack = result.stacks.find((s) => s.stack === "older-alicloud")!;
+    expect(stack.planned).toBe(true);
+    expect(stack.diagnostics).toEqual([
+      {
+        stack: "older-alicloud",
+        command: "prepare",
+        severity: "warning",
+        summary: "Judged against another provider version",
+        detail:
+          'The stack requires registry.terraform.io/aliyun/alicloud version "1.250.0", which rules out 1.289.0, ' +
+          "the release whose schema was served: this verdict is for 1.289.0. Terraform with the registry would " +
+          "install another release, whose schema may differ.",
+        address: "",
+        attributePath: "",
+      },
+    ]);
+  });
 
   test("a reference to an attribute that doesn't exist", () => {
     expect(pick("missing-attribute")).toEqual([

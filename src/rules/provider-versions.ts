@@ -139,3 +139,32 @@ export function allowsAtLeast(constraint: string, minimum: string): boolean | un
 function next(version: Version): Version {
   return [version[0], version[1], version[2] + 1];
 }
+
+/**
+ * Whether a Terraform version constraint allows one release, e.g. `allows("~> 1.289", "1.289.0")`;
+ * undefined when the constraint can't be read.
+ */
+export function allows(constraint: string, release: string): boolean | undefined {
+  const version = parseVersion(release);
+  if (version === undefined) return undefined;
+  for (const part of constraint.split(",")) {
+    const match = /^\s*(=|!=|>=|<=|>|<|~>)?\s*(\S+)\s*$/.exec(part);
+    const bound = match ? parseVersion(match[2]) : undefined;
+    if (!match || bound === undefined) return undefined;
+    const c = compareVersions(version, bound);
+    const segments = match[2].replace(/^v/, "").split(/[-+]/)[0].split(".").length;
+    const ok = {
+      "=": c === 0,
+      "!=": c !== 0,
+      ">=": c >= 0,
+      ">": c > 0,
+      "<=": c <= 0,
+      "<": c < 0,
+      "~>":
+        c >= 0 &&
+        (segments >= 3 ? version[0] === bound[0] && version[1] === bound[1] : version[0] === bound[0]),
+    }[match[1] ?? "="];
+    if (!ok) return false;
+  }
+  return true;
+}

@@ -34,6 +34,13 @@ export interface TerraformJudgeOptions {
    * @default true
    */
   readonly plan?: boolean;
+  /**
+   * Judge all the stacks in one Terraform run first, each a module of one configuration (one init,
+   * validate and plan for all); should Terraform report anything there, every stack is judged on its
+   * own instead, so verdicts and diagnostics are always those of each stack as its own root module.
+   * @default false
+   */
+  readonly batch?: boolean;
 }
 
 /**

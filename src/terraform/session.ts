@@ -7,6 +7,7 @@ import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { vendoredVersion } from "../conformance/terraform-schema";
 
 /** The package root, in the source tree and in the installed package alike. */
 export const PACKAGE_ROOT = path.resolve(__dirname, "..", "..");
@@ -16,6 +17,12 @@ export const DEFAULT_SCHEMA_FILES: readonly string[] = [
   path.join(PACKAGE_ROOT, "schema", "alicloud.json"),
   path.join(PACKAGE_ROOT, "schema", "random.json"),
 ];
+
+/** The releases the vendored schemas come from (schema/README.md), by full provider address. */
+const VENDORED_PROVIDER_VERSIONS: { readonly [address: string]: string } = {
+  "registry.terraform.io/aliyun/alicloud": vendoredVersion("alicloud") as string,
+  "registry.terraform.io/hashicorp/random": vendoredVersion("random") as string,
+};
 
 /** The provider's replacement rules for the vendored schemas' resource types. */
 export const DEFAULT_REPLACEMENT_RULES = path.join(PACKAGE_ROOT, "schema", "replacement.json");
@@ -52,6 +59,11 @@ export interface TerraformSession {
   readonly tempDir: string;
   /** The full addresses of the providers the server serves. */
   readonly served: ReadonlySet<string>;
+  /**
+   * The release each served provider's schema comes from, by full address, where it is known: the
+   * vendored schemas' (a schema file of your own doesn't say).
+   */
+  readonly servedVersions: { readonly [address: string]: string };
   /** How long one command may run, in milliseconds. */
   readonly timeoutMs: number;
   /** Runs `terraform <args>` in `cwd`; resolves with what it printed (never rejects). */
@@ -242,6 +254,7 @@ export async function withTerraformSession<T>(
       terraform,
       tempDir,
       served: new Set(Object.keys(started.providers)),
+      servedVersions: options.schemaFiles === undefined ? VENDORED_PROVIDER_VERSIONS : {},
       timeoutMs,
       run,
       version: () =>

@@ -7,6 +7,7 @@ import { addressOf, charOffset, jsonPathAt } from "./json-locator";
 import { fullProviderAddress } from "./schema-file";
 import type { CommandResult, TerraformSession } from "./session";
 import { placeholderForTypeConstraint } from "./variables";
+import { allows } from "../rules/provider-versions";
 import type { TerraformDiagnostic } from "./results";
 
 /** A diagnostic as Terraform prints it in JSON (validate -json, plan -json). */
@@ -81,6 +82,28 @@ export function requiredProviders(config: { [key: string]: unknown }): string[] 
   return [...needed].sort();
 }
 
+/**
+ * The providers whose version constraint in `required_providers` rules out the release that is
+ * served: `[address, constraint, served version]` for each.
+ */
+export function versionsNotServed(
+  config: { [key: string]: unknown },
+  servedVersions: { readonly [address: string]: string },
+): [string, string, string][] {
+  const terraform = (config.terraform ?? {}) as { required_providers?: { [name: string]: unknown } };
+  const found: [string, string, string][] = [];
+  for (const [localName, entry] of Object.entries(terraform.required_providers ?? {})) {
+    const { source, version } = (entry ?? {}) as { source?: unknown; version?: unknown };
+    const address = fullProviderAddress(typeof source === "string" ? source : `hashicorp/${localName}`);
+    const served = servedVersions[address];
+    if (typeof version !== "string" || served === undefined) continue;
+    if (allows(version, served) === false) {
+      found.push([address, version, served]);
+    }
+  }
+  return found;
+}
+
 /** A stack's folder in a session, and the diagnostics of everything run there. */
 export class StackWorkspace {
   /** Everything Terraform (or the preparation) reported, in order. */
@@ -135,6 +158,23 @@ export class StackWorkspace {
           "or fix required_providers if the source is wrong.",
       );
       return false;
+    }
+    for (const [address, constraint, version] of versionsNotServed(
+      prepared.config,
+      this.session.servedVersions,
+    )) {
+      this.diagnostics.push({
+        stack: this.stack,
+        command: "prepare",
+        severity: "warning",
+        summary: "Judged against another provider version",
+        detail:
+          `The stack requires ${address} version ${JSON.stringify(constraint)}, which rules out ${version}, ` +
+          `the release whose schema was served: this verdict is for ${version}. Terraform with the registry ` +
+          "would install another release, whose schema may differ.",
+        address: "",
+        attributePath: "",
+      });
     }
     this.text = `${JSON.stringify(prepared.config, null, 2)}\n`;
     fs.writeFileSync(path.join(this.dir, "cdk.tf.json"), this.text);

@@ -13,13 +13,17 @@ import * as path from "path";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- jest's environment API, without jest's types */
 /**
- * jest's own Node.js environment (an optional peer dependency: apps that run jest have it); this one
- * adds to it.
+ * jest's own Node.js environment, which this one adds to: the app's (where jest runs, its working
+ * folder), else the one next to the jest that loads this file. It is not a dependency of this package:
+ * only jest loads this module, and jest brings it.
  */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { TestEnvironment } = require("jest-environment-node") as {
-  TestEnvironment: new (...args: any[]) => any;
-};
+function jestNodeEnvironment(): { TestEnvironment: new (...args: any[]) => any } {
+  const from = [process.cwd(), ...(require.main ? [require.main.filename] : [])];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(require.resolve("jest-environment-node", { paths: from }));
+}
+
+const { TestEnvironment } = jestNodeEnvironment();
 
 /** The environment variables `os.tmpdir()` (and the tools a test starts) read the temp dir from. */
 const TEMP_VARIABLES = ["TMPDIR", "TMP", "TEMP"];
