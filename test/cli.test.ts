@@ -213,6 +213,7 @@ describe("cdktf-alicloud-image-export diff", () => {
               },
             ],
             moves: [],
+            blockedMoves: [],
             diagnostics: [],
             destroys: false,
           },

@@ -119,6 +119,11 @@ const PAIRS: StackPair[] = [
     after: exportApp({ ...SCAFFOLD, sourceImageId: "ubuntu_24_04_x64_20G_alibase_20250101.vhd" }),
   },
   { name: "instance-image", before: instancesApp("m-bp1old"), after: instancesApp("m-bp1new") },
+  {
+    name: "rename-default-prefix",
+    before: exportApp({ imageId: "m-bp1abc", ossBucket: "exports" }),
+    after: exportApp({ imageId: "m-bp1abc", ossBucket: "exports" }, "Backup"),
+  },
 ];
 
 /** Applies the `moveFromId` lines a report printed (`<construct path>: resource.moveFromId("...");`). */
@@ -297,6 +302,21 @@ describe("known truths, through real Terraform", () => {
     expect(stack.moves).toEqual([]);
   });
 
+  test("an export whose default ossPrefix comes from its path can't move when renamed: the report says what keeps it", () => {
+    const stack = result("rename-default-prefix");
+    expect(stack.moves).toEqual([]);
+    expect(formatStack(stack)).toEqual([
+      "rename-default-prefix: 1 to delete, 1 to create (destroys)",
+      "  delete  `Export/Resource` (alicloud_image_export.Export_16632B07)",
+      "          why: delete_because_no_resource_config",
+      "          destroys `Export/Resource`: deletes `Export1133d614_m-bp1abc_system.raw.tar.gz` from `exports`; " +
+        "whether it can be restored depends on that bucket's versioning, which this stack does not manage",
+      "          not a move: `Backup/Resource` is the same alicloud_image_export but for oss_prefix (was `Export1133d614`), " +
+        "which forces a replacement; keep it as before and it can move",
+      "  create  `Backup/Resource` (alicloud_image_export.Backup_DA3807AC)",
+    ]);
+  });
+
   test("a new zone replaces the instance, and with it the image (replace_triggered_by) and the export", () => {
     expect(changes("zone")).toEqual([
       "replace | Export/Resource | replace_because_cannot_update | image_id",
@@ -372,7 +392,7 @@ describe("moves without Terraform", () => {
       ],
       rules,
     );
-    expect(moves.map((m) => `${m.from} -> ${m.to}`).sort()).toEqual([
+    expect(moves.moves.map((m) => `${m.from} -> ${m.to}`).sort()).toEqual([
       "alicloud_oss_bucket.BucketA -> alicloud_oss_bucket.NewBucketA",
       "alicloud_oss_bucket.BucketB -> alicloud_oss_bucket.NewBucketB",
       "random_integer.OldA -> random_integer.NewA",
@@ -389,14 +409,26 @@ describe("moves without Terraform", () => {
     };
     expect(
       detectMoves(before, after, ["alicloud_image_export.Old"], ["alicloud_image_export.New"], rules),
-    ).toEqual([]);
+    ).toEqual({
+      moves: [],
+      blocked: [
+        {
+          type: "alicloud_image_export",
+          from: "alicloud_image_export.Old",
+          to: "alicloud_image_export.New",
+          fromPath: "alicloud_image_export.Old",
+          toPath: "alicloud_image_export.New",
+          arguments: [{ name: "oss_prefix", before: "a" }],
+        },
+      ],
+    });
     const twins = { resource: { random_integer: { A: { min: 1, max: 2 }, B: { min: 1, max: 2 } } } };
     const renamed = { resource: { random_integer: { C: { min: 1, max: 2 }, D: { min: 1, max: 2 } } } };
     const [deleted, created] = [
       ["random_integer.A", "random_integer.B"],
       ["random_integer.C", "random_integer.D"],
     ];
-    expect(detectMoves(twins, renamed, deleted, created, rules)).toEqual([]);
+    expect(detectMoves(twins, renamed, deleted, created, rules)).toEqual({ moves: [], blocked: [] });
   });
 
   test("values read through references, and ids keep their format", () => {

@@ -15,8 +15,12 @@
 // A second, looser tier pairs resources whose bodies differ only in arguments that update in place (not
 // ForceNew, on a type with Update): the scaffold's image name, for instance, is derived from the
 // construct path. Those moves are reported with the arguments Terraform will then update in place.
+//
+// Last, a resource that would pair up but for arguments that force a replacement is reported as a move
+// those arguments block, with their values before: an export whose default ossPrefix is derived from
+// its construct path gets a new prefix when renamed, and keeps its file only if the prefix is kept.
 import { forcesNew, ReplacementRules, ruleFor } from "../terraform/replacement-rules";
-import { Body, blocksOf, Config, ConfigBlock } from "./config";
+import { Body, blocksOf, Config, ConfigBlock, rendered } from "./config";
 
 /** A resource that moved: the fix is a `moved` block, or a `moveFromId` call on the new resource. */
 export interface DetectedMove {
@@ -43,6 +47,26 @@ const META_ARGUMENTS = new Set(["provider", "count", "for_each", "lifecycle", "d
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+/** A resource that would have moved but for arguments that force a replacement. */
+export interface BlockedMove {
+  readonly type: string;
+  readonly from: string;
+  readonly to: string;
+  readonly fromPath: string;
+  readonly toPath: string;
+  /** The arguments that differ and force a replacement, with their values before (as rendered). */
+  readonly arguments: { readonly name: string; readonly before: string }[];
+}
+
+/** What the configurations say about the resources Terraform deletes and creates. */
+export interface MoveAnalysis {
+  readonly moves: DetectedMove[];
+  readonly blocked: BlockedMove[];
+}
+
+/** How far two bodies may differ: not at all, only in arguments updated in place, or in any argument. */
+type Tier = "exact" | "in-place" | "any";
 
 /** A trial pairing: new address -> old address, the old addresses taken, and pairs still to check. */
 class Trial {
@@ -76,13 +100,13 @@ export function detectMoves(
   deleted: readonly string[],
   created: readonly string[],
   rules: ReplacementRules,
-): DetectedMove[] {
+): MoveAnalysis {
   const oldBlocks = blocksOf(before);
   const newBlocks = blocksOf(after);
   const addresses = [...new Set([...oldBlocks.keys(), ...newBlocks.keys()])].sort(
     (a, b) => b.length - a.length,
   );
-  if (addresses.length === 0) return [];
+  if (addresses.length === 0) return { moves: [], blocked: [] };
   const referencePattern = new RegExp(
     `(?<![\\w.-])(${addresses.map(escapeRegExp).join("|")})(?![\\w-])`,
     "g",
@@ -139,12 +163,7 @@ export function detectMoves(
   };
 
   /** The top-level arguments that differ, or undefined when the two can't be one resource. */
-  const differences = (
-    o: ConfigBlock,
-    n: ConfigBlock,
-    loose: boolean,
-    trial: Trial,
-  ): string[] | undefined => {
+  const differences = (o: ConfigBlock, n: ConfigBlock, tier: Tier, trial: Trial): string[] | undefined => {
     const differing: string[] = [];
     for (const key of [...new Set([...Object.keys(o.body), ...Object.keys(n.body)])].sort()) {
       const attempt = trial.copy();
@@ -152,10 +171,10 @@ export function detectMoves(
         trial.adopt(attempt);
         continue;
       }
-      if (!loose || META_ARGUMENTS.has(key)) return undefined;
+      if (tier === "exact" || META_ARGUMENTS.has(key)) return undefined;
       differing.push(key);
     }
-    if (differing.length === 0) return differing;
+    if (differing.length === 0 || tier === "any") return differing;
     const rule = ruleFor(rules, o.type);
     const inPlace =
       o.mode === "managed" && rule.known && rule.update && !differing.some((k) => forcesNew(rule, k));
@@ -163,13 +182,13 @@ export function detectMoves(
   };
 
   /** Pairs `n` with `o`, and every block their references bind, or undefined when any pair fails. */
-  const tryPair = (n: ConfigBlock, o: ConfigBlock, loose: boolean) => {
+  const tryPair = (n: ConfigBlock, o: ConfigBlock, tier: Tier) => {
     const trial = accepted.copy();
     trial.bind(n.address, o.address);
     const pairs: { o: ConfigBlock; n: ConfigBlock; updates: string[] }[] = [];
     for (let next = trial.pending.shift(); next !== undefined; next = trial.pending.shift()) {
       const [pn, po] = [newBlocks.get(next[0])!, oldBlocks.get(next[1])!];
-      const updates = differences(po, pn, loose, trial);
+      const updates = differences(po, pn, tier, trial);
       if (updates === undefined) return undefined;
       pairs.push({ o: po, n: pn, updates });
     }
@@ -183,25 +202,30 @@ export function detectMoves(
     return n;
   };
 
+  /** The one best pairing of a new block with an unmatched old one at a tier, if there is exactly one. */
+  const bestPair = (n: ConfigBlock, tier: Tier) => {
+    const candidates = [...unmatchedOld]
+      .sort()
+      .map((oldAddress) => oldBlocks.get(oldAddress)!)
+      .filter((o) => o.type === n.type && o.mode === n.mode)
+      .flatMap((o) => {
+        const result = tryPair(n, o, tier);
+        return result === undefined ? [] : [{ ...result, tail: commonTail(o.path, n.path) }];
+      });
+    const best = Math.max(-1, ...candidates.map((c) => c.tail));
+    const top = candidates.filter((c) => c.tail === best);
+    return top.length === 1 ? top[0] : undefined;
+  };
+
   const found: { o: ConfigBlock; n: ConfigBlock; updates: string[] }[] = [];
-  const pass = (loose: boolean): boolean => {
+  const pass = (tier: Tier): boolean => {
     let progress = false;
     for (const newAddress of [...unmatchedNew].sort()) {
       if (!unmatchedNew.has(newAddress)) continue;
-      const n = newBlocks.get(newAddress)!;
-      const candidates = [...unmatchedOld]
-        .sort()
-        .map((oldAddress) => oldBlocks.get(oldAddress)!)
-        .filter((o) => o.type === n.type && o.mode === n.mode)
-        .flatMap((o) => {
-          const result = tryPair(n, o, loose);
-          return result === undefined ? [] : [{ ...result, tail: commonTail(o.path, n.path) }];
-        });
-      const best = Math.max(-1, ...candidates.map((c) => c.tail));
-      const top = candidates.filter((c) => c.tail === best);
-      if (top.length !== 1) continue;
-      accepted.adopt(top[0].trial);
-      for (const pair of top[0].pairs) {
+      const top = bestPair(newBlocks.get(newAddress)!, tier);
+      if (top === undefined) continue;
+      accepted.adopt(top.trial);
+      for (const pair of top.pairs) {
         unmatchedNew.delete(pair.n.address);
         unmatchedOld.delete(pair.o.address);
         found.push(pair);
@@ -210,11 +234,33 @@ export function detectMoves(
     }
     return progress;
   };
-  while (pass(false) || pass(true)) {
+  while (pass("exact") || pass("in-place")) {
     // Each round pairs more blocks; stop when neither tier finds anything new.
   }
 
-  return found
+  // What is left: pairs that differ in arguments that force a replacement.
+  const blocked: BlockedMove[] = [];
+  const claimed = new Set<string>();
+  for (const newAddress of [...unmatchedNew].sort()) {
+    const n = newBlocks.get(newAddress)!;
+    const top = n.mode === "managed" ? bestPair(n, "any") : undefined;
+    const o = top?.pairs[0].o;
+    if (!top || !o || claimed.has(o.address)) continue;
+    claimed.add(o.address);
+    const rule = ruleFor(rules, o.type);
+    const forcing = top.pairs[0].updates.filter((k) => !rule.update || forcesNew(rule, k));
+    if (forcing.length === 0) continue;
+    blocked.push({
+      type: o.type,
+      from: o.address,
+      to: n.address,
+      fromPath: o.path,
+      toPath: n.path,
+      arguments: forcing.map((name) => ({ name, before: rendered(o.body[name], before) })),
+    });
+  }
+
+  const moves = found
     .filter(({ o }) => o.mode === "managed")
     .map(({ o, n, updates }) => ({
       type: o.type,
@@ -227,4 +273,5 @@ export function detectMoves(
       moveFromId: `moveFromId(${JSON.stringify(o.address)})`,
     }))
     .sort((a, b) => a.toPath.localeCompare(b.toPath));
+  return { moves, blocked };
 }

@@ -4,10 +4,10 @@
 import type { TerraformDiagnostic } from "../terraform/results";
 import { formatDiagnostic } from "../terraform/runner";
 import type { DiffAction } from "./consequences";
-import type { DetectedMove } from "./moves";
+import type { BlockedMove, DetectedMove } from "./moves";
 
 export type { DiffAction } from "./consequences";
-export type { DetectedMove } from "./moves";
+export type { BlockedMove, DetectedMove } from "./moves";
 
 /** One resource change of a plan. */
 export interface ResourceChangeReport {
@@ -40,6 +40,8 @@ export interface StackDiff {
   readonly changes: ResourceChangeReport[];
   /** Deletes and creates that are one resource moving; each comes with its fix. */
   readonly moves: DetectedMove[];
+  /** Deletes and creates that would be one resource moving but for arguments that force a replacement. */
+  readonly blockedMoves: BlockedMove[];
   /** What Terraform reported, errors and warnings. */
   readonly diagnostics: TerraformDiagnostic[];
   /** Whether anything would be destroyed or replaced. */
@@ -92,6 +94,7 @@ export function formatStack(stack: StackDiff): string[] {
   const lines = [`${stack.stack}: ${counts(stack)}${stack.destroys ? " (destroys)" : ""}`];
   const movedFrom = new Map(stack.moves.map((m) => [m.from, m]));
   const moveTargets = new Set(stack.moves.map((m) => m.to));
+  const blockedFrom = new Map(stack.blockedMoves.map((m) => [m.from, m]));
   const shown = stack.changes
     .filter((c) => c.action !== "no-op" && !(c.action === "create" && moveTargets.has(c.address)))
     .sort(
@@ -101,6 +104,7 @@ export function formatStack(stack: StackDiff): string[] {
   for (const change of shown) {
     const moved = change.previousAddress ? `, moved from ${change.previousAddress}` : "";
     const move = change.action === "delete" ? movedFrom.get(change.address) : undefined;
+    const blocked = change.action === "delete" ? blockedFrom.get(change.address) : undefined;
     const again = move ? `, a move to \`${move.toPath}\`` : "";
     lines.push(
       `  ${change.action.padEnd(7)} \`${change.constructPath}\` (${change.address}${moved})${again}`,
@@ -114,6 +118,12 @@ export function formatStack(stack: StackDiff): string[] {
     ];
     if (why.length > 0) lines.push(`          why: ${why.join("; ")}`);
     for (const sentence of change.consequences) lines.push(`          ${sentence}`);
+    if (blocked) {
+      const values = blocked.arguments.map((a) => `${a.name} (was \`${a.before}\`)`).join(", ");
+      lines.push(
+        `          not a move: \`${blocked.toPath}\` is the same ${blocked.type} but for ${values}, which forces a replacement; keep ${blocked.arguments.length === 1 ? "it" : "them"} as before and it can move`,
+      );
+    }
   }
   if (stack.moves.length > 0) {
     const updated = stack.moves.filter((m) => m.updates.length > 0);

@@ -204,6 +204,7 @@ async function diffStack(
     compared: false,
     changes: [],
     moves: [],
+    blockedMoves: [],
     diagnostics: workspace.diagnostics,
     destroys: false,
   });
@@ -340,12 +341,20 @@ export function analyse(
       destroys: action === "replace" || action === "delete",
     });
   }
-  const moves = detectMoves(
+  const { moves, blocked } = detectMoves(
     before,
     after,
     changes.filter((c) => c.action === "delete").map((c) => c.address),
     changes.filter((c) => c.action === "create").map((c) => c.address),
     replacementRules(),
   );
-  return { stack, compared: true, changes, moves, diagnostics, destroys: changes.some((c) => c.destroys) };
+  return {
+    stack,
+    compared: true,
+    changes,
+    moves,
+    blockedMoves: blocked,
+    diagnostics,
+    destroys: changes.some((c) => c.destroys),
+  };
 }
