@@ -44,11 +44,15 @@ module.exports = {
         "/node_modules/",
         "/test/package\\.test\\.ts$",
         "/test/cli\\.test\\.ts$",
+        "/test/retention-command\\.test\\.ts$",
+        // Real Terraform on the synthesized JSON, which flavours.test.ts shows is the same in both.
+        "/test/retention-terraform\\.test\\.ts$",
         "/test/flavours\\.test\\.ts$",
         // These build no construct and no example: they judge plain values and JSON documents, with
         // code that has no framework import, so the derived copy is the same text.
         "/test/provider-rules\\.test\\.ts$",
         "/test/provider-state\\.test\\.ts$",
+        "/test/retention-model\\.test\\.ts$",
         "/test/re2\\.test\\.ts$",
         "/test/terraform-differential\\.test\\.ts$",
         "/test/validation\\.test\\.ts$",

@@ -18,6 +18,7 @@ import { median, quantile, synthesize, synthesizedConfig } from "./synth";
 import { compareFlavours } from "./flavours";
 import { MainJob, timeMainJob } from "./main-job";
 import { timeDiffExamples } from "./diff";
+import { timeRetentionReplay } from "./retention";
 import { timeTerraformCheck, TerraformTiming } from "./terraform";
 
 /** The construct may cost at most this much more than the hand-written L1s (docs example, one export). */
@@ -588,6 +589,27 @@ function main(): void {
       "\nWhat a change destroys: diff over the four examples (each against itself), start to finish",
     );
     console.log(timingTable(diffExamples));
+    const retention = timeRetentionReplay(scratch, QUICK ? 5 : 20);
+    console.log(
+      `\nRetention replay: ${retention.nights} nights of the nightly example, read from its cdk.tf.json, replayed and reported (issue 18)`,
+    );
+    console.log(
+      table(
+        ["runs", "first ms", "median ms", "min ms", "max ms", "versions at the end", "goal", "met?"],
+        [
+          [
+            retention.runs,
+            retention.firstMs.toFixed(1),
+            retention.medianMs.toFixed(1),
+            retention.minMs.toFixed(1),
+            retention.maxMs.toFixed(1),
+            retention.finalVersions,
+            `< ${retention.goalMs} ms`,
+            retention.met ? "yes" : "NO",
+          ],
+        ],
+      ),
+    );
 
     const mainJob = timeMainJob(scratch, QUICK ? 5 : 7);
     console.log(
@@ -660,6 +682,7 @@ function main(): void {
       goals: goals.map(({ key, figure, value, goal, met }) => ({ key, figure, value, goal, met })),
       terraformCheck: terraform,
       diffExamples,
+      retentionReplay: retention,
     };
     const json = `${JSON.stringify(results, null, 2)}\n`;
     const stamp = started.toISOString().replace(/[:.]/g, "-");

@@ -1,6 +1,7 @@
 import { Annotations, Aspects, IAspect, TerraformProvider, TerraformStack, Token } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import type * as alicloud from "./bucket-bindings";
+import { checkChecksPlacement } from "./aspects/placement";
 import { checkFramework } from "./framework";
 import * as random from "./gen/providers/random";
 import { literalText } from "./literal-text";
@@ -39,7 +40,10 @@ export interface LifecycleTransition {
   /** The class to move the files to. Each class may appear once, colder classes on later days. */
   readonly storageClass: ExportStorageClass;
 
-  /** Days after the file was written: a whole number, 1 or more. */
+  /**
+   * Days after the file was written, or for a kept version of a deleted or replaced export, days after it
+   * was deleted or replaced: a whole number, 1 or more.
+   */
   readonly afterDays: number;
 }
 
@@ -69,9 +73,10 @@ export interface ExportBucketProps {
 
   /**
    * How many days a deleted or replaced export stays recoverable. Above 0, the bucket is versioned and a
-   * lifecycle rule removes noncurrent versions (and the delete markers left without any) after this many
-   * days; destroying an export, or replacing it with a new image, then only hides the old file. 0 turns
-   * versioning and that rule off. A whole number, 0 or more.
+   * lifecycle rule removes noncurrent versions (and the delete markers left without any) this many days
+   * after they were deleted or replaced; destroying an export, or replacing it with a new image, then only
+   * hides the old file. Nightly exports replace each other, so this is how many days of nightly backups
+   * the bucket keeps (365: a year). 0 turns versioning and that rule off. A whole number, 0 or more.
    *
    * @default 30 - deleted and replaced exports are kept for 30 days
    */
@@ -79,7 +84,9 @@ export interface ExportBucketProps {
 
   /**
    * Moves exported files to colder storage classes as they age. Classes must get colder on later days,
-   * each class at most once.
+   * each class at most once. Current files move `afterDays` after they were written; kept versions of
+   * deleted and replaced exports move `afterDays` after they were deleted or replaced (OSS counts a kept
+   * version's days from then), unless `retainDeletedExportsDays` removes them first.
    *
    * @default - files stay in Standard storage
    */
@@ -135,6 +142,7 @@ export class ExportBucket extends Construct {
   constructor(scope: Construct, id: string, props: ExportBucketProps = {}) {
     super(scope, id);
     checkFramework(this, "ExportBucket");
+    checkChecksPlacement(this);
     // A parent that checked these props (ImageExport) has also given the warnings, under its own names.
     if (!isCheckedByCaller(props)) {
       const problems = new Problems(describe("ExportBucket", this.node.path));
@@ -227,7 +235,13 @@ export const EXPORT_LIFECYCLE_RULE_ID = "image-exports";
  * - the delete marker an expired version leaves behind is removed once nothing is behind it, so markers
  *   don't pile up and an emptied bucket can be deleted without forceDestroy. OSS takes either days or
  *   this in one expiration, so with `expireAfterDays` the markers stay;
- * - current files move through the transitions and expire after `expireAfterDays`.
+ * - current files move through the transitions and expire after `expireAfterDays`;
+ * - kept versions move through the same transitions (`noncurrent_version_transition`), counted from the
+ *   day they stopped being current, as OSS counts NoncurrentDays. A nightly export is current for one
+ *   day, so without these its kept versions would never leave Standard. A transition on or after the
+ *   retention's last day is left out: the version is deleted first, and OSS documents the order of days
+ *   only for current versions (colder later, expiration last), so the rule keeps to that order for
+ *   kept versions too. A transition whose days are a token can't be judged and is written as it is.
  * No abort_multipart_upload: the rule is about finished exports, and any number of days for abandoned
  * uploads would be a guess about how ECS writes them.
  */
@@ -241,6 +255,12 @@ function lifecycleRules(
   const expiration: alicloud.ossBucket.OssBucketLifecycleRuleExpiration[] = [];
   if (expireAfterDays !== undefined) expiration.push({ days: expireAfterDays });
   else if (retainDays > 0) expiration.push({ expiredObjectDeleteMarker: true });
+  const keptVersionTransitions =
+    retainDays > 0 && hasTransitions
+      ? transitions
+          .filter((t) => Token.isUnresolved(t.afterDays) || t.afterDays < retainDays)
+          .map((t) => ({ storageClass: t.storageClass, days: t.afterDays }))
+      : [];
   return [
     {
       id: EXPORT_LIFECYCLE_RULE_ID,
@@ -250,6 +270,7 @@ function lifecycleRules(
         : undefined,
       expiration: expiration.length > 0 ? expiration : undefined,
       noncurrentVersionExpiration: retainDays > 0 ? [{ days: retainDays }] : undefined,
+      noncurrentVersionTransition: keptVersionTransitions.length > 0 ? keptVersionTransitions : undefined,
     },
   ];
 }

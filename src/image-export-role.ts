@@ -1,6 +1,7 @@
 import { TerraformProvider, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import * as alicloud from "./bindings";
+import { checkChecksPlacement } from "./aspects/placement";
 import { checkFramework } from "./framework";
 import { checkPropsObject, describe, isCheckedByCaller, Problems } from "./validation/problems";
 import { ALICLOUD_FEATURES } from "./rules/provider-versions";
@@ -62,6 +63,7 @@ export class ImageExportRole extends Construct {
   constructor(scope: Construct, id: string, props: ImageExportRoleProps = {}) {
     super(scope, id);
     checkFramework(this, "ImageExportRole");
+    checkChecksPlacement(this);
     if (!isCheckedByCaller(props)) {
       const problems = new Problems(describe("ImageExportRole", this.node.path));
       if (checkPropsObject(problems, "ImageExportRole", props, ["provider", "description"])) {

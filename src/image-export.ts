@@ -1,5 +1,6 @@
 import { Annotations, ITerraformDependable, Token } from "cdktf";
 import { Construct } from "constructs";
+import { checkChecksPlacement } from "./aspects/placement";
 import { checkFramework } from "./framework";
 import { checkExportBucketProps, ExportBucket, LifecycleTransition } from "./export-bucket";
 import * as alicloud from "./bindings";
@@ -104,7 +105,8 @@ export interface ImageExportProps extends ImageScaffoldProps {
    * How many days a deleted or replaced export stays recoverable in the created bucket, which is
    * versioned when this is above 0. Every new `imageId` replaces the export, and the replacement deletes
    * the old file: with retention it becomes a noncurrent version for this many days instead of being
-   * gone. A whole number, 0 or more. Not with `ossBucket`.
+   * gone, so for nightly exports this is how many days of backups the bucket keeps (365: a year). A whole
+   * number, 0 or more. Not with `ossBucket`.
    *
    * @default 30 - deleted and replaced exports are kept for 30 days
    */
@@ -112,7 +114,9 @@ export interface ImageExportProps extends ImageScaffoldProps {
 
   /**
    * Moves the created bucket's exported files to colder storage classes as they age, colder classes on
-   * later days, each class at most once. Not with `ossBucket`.
+   * later days, each class at most once: the current file `afterDays` after it was written, kept versions
+   * of deleted and replaced exports `afterDays` after they were deleted or replaced (unless
+   * `bucketRetainDeletedExportsDays` removes them first). Not with `ossBucket`.
    *
    * @default - files stay in Standard storage
    */
@@ -209,6 +213,7 @@ export class ImageExport extends Construct {
   constructor(scope: Construct, id: string, props: ImageExportProps = {}) {
     super(scope, id);
     checkFramework(this, "ImageExport");
+    checkChecksPlacement(this);
     const subject = describe("ImageExport", this.node.path);
     const warnings: string[] = [];
     checkImageExportProps(new Problems(subject), props, warnings).throwIfAny();

@@ -1,5 +1,6 @@
 import { Annotations, propertyAccess, TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
+import { checkChecksPlacement } from "./aspects/placement";
 import { checkFramework } from "./framework";
 import { literalText } from "./literal-text";
 import type * as alicloud from "./scaffold-bindings";
@@ -453,6 +454,7 @@ export class ImageScaffold extends Construct {
   constructor(scope: Construct, id: string, props: ImageScaffoldProps = {}) {
     super(scope, id);
     checkFramework(this, "ImageScaffold");
+    checkChecksPlacement(this);
     if (!isCheckedByCaller(props)) {
       const problems = new Problems(describe("ImageScaffold", this.node.path));
       if (checkPropsObject(problems, "ImageScaffold", props, ["provider", ...SCAFFOLD_PROP_NAMES])) {

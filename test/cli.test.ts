@@ -43,12 +43,16 @@ describe("cdktf-alicloud-image-export check", () => {
     });
   });
 
-  test("a stack file that is not JSON is a violation of its stack", () => {
+  test("a stack file that is not JSON can't be checked: one line, exit 2", () => {
     const dir = outdir({ broken: "{" });
-    const { status, out } = run(["check", dir]);
-    expect(status).toBe(EXIT_VIOLATIONS);
-    expect(out[0]).toMatch(/^broken: stack: is not valid JSON \(.*\) \[MALFORMED_CONFIGURATION\]$/);
-    expect(out[1]).toBe(`1 violation in 1 of 1 stack (${AGAINST}).`);
+    const { status, out, err } = run(["check", dir]);
+    expect(status).toBe(EXIT_CANNOT_CHECK);
+    expect(out).toEqual([]);
+    expect(err).toEqual([
+      expect.stringMatching(
+        /^cdktf-alicloud-image-export: .*\/stacks\/broken\/cdk\.tf\.json is not valid JSON \(.*\)$/,
+      ),
+    ]);
   });
 
   test("the folder defaults to cdktf.out in the working directory", () => {

@@ -468,7 +468,8 @@ describe("the jest matcher", () => {
         fs.rmSync(folder, { recursive: true, force: true });
       }
       await expect(expect(new Construct(Testing.app(), "x")).toPlanWithoutDestroying(before)).rejects.toThrow(
-        "the received stacks: expected a synthesized stack (the JSON from Testing.synth(stack), or the parsed object) or an output folder, got x",
+        "the received stacks is the construct 'x', not its synthesized JSON; pass the JSON text of a cdk.tf.json " +
+          "(e.g. Testing.synth(stack)) or that document parsed, or an output folder (e.g. the folder Testing.fullSynth(stack) returns)",
       );
     },
     TERRAFORM_TIMEOUT,

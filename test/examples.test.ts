@@ -57,7 +57,7 @@ describe("examples", () => {
     expect(synthesized).toMatchSnapshot();
   });
 
-  test("nightly backups: Archive after 30 days, expiry after 365, deleted exports kept 7 days", () => {
+  test("nightly backups: replaced exports kept a year, in Archive after 30 days", () => {
     const synthesized = Testing.synth(new NightlyBackupsStack(Testing.app(), "nightly-backups"), true);
     const config = JSON.parse(synthesized);
 
@@ -68,8 +68,9 @@ describe("examples", () => {
             id: "image-exports",
             enabled: true,
             transitions: [{ storage_class: "Archive", days: 30 }],
-            expiration: [{ days: 365 }],
-            noncurrent_version_expiration: [{ days: 7 }],
+            expiration: [{ expired_object_delete_marker: true }],
+            noncurrent_version_expiration: [{ days: 365 }],
+            noncurrent_version_transition: [{ storage_class: "Archive", days: 30 }],
           },
         ],
       }),

@@ -427,6 +427,68 @@ describe("storage-class lifecycle", () => {
     expect(synthesized).toConformToProviderSchema();
   });
 
+  test("kept versions move through the transitions that come before the retention ends", () => {
+    // GIVEN
+    const stack = stackInRegion();
+
+    // WHEN
+    new ExportBucket(stack, "Bucket", {
+      retainDeletedExportsDays: 90,
+      transitions: [
+        { storageClass: ExportStorageClass.IA, afterDays: 10 },
+        { storageClass: ExportStorageClass.ARCHIVE, afterDays: 89 },
+        { storageClass: ExportStorageClass.COLD_ARCHIVE, afterDays: 90 },
+      ],
+    });
+    const synthesized = Testing.synth(stack, true);
+
+    // THEN: Cold Archive on day 90 would come with the deletion, so kept versions never reach it.
+    expect(theResource(JSON.parse(synthesized), alicloud.ossBucket.OssBucket).lifecycle_rule).toEqual([
+      {
+        id: "image-exports",
+        enabled: true,
+        transitions: [
+          { storage_class: "IA", days: 10 },
+          { storage_class: "Archive", days: 89 },
+          { storage_class: "ColdArchive", days: 90 },
+        ],
+        expiration: [{ expired_object_delete_marker: true }],
+        noncurrent_version_expiration: [{ days: 90 }],
+        noncurrent_version_transition: [
+          { storage_class: "IA", days: 10 },
+          { storage_class: "Archive", days: 89 },
+        ],
+      },
+    ]);
+    expect(synthesized).toConformToProviderSchema();
+  });
+
+  test("ImageExport's nightly shape: a year of kept versions, in Archive after 30 days", () => {
+    // GIVEN
+    const stack = stackInRegion();
+
+    // WHEN
+    new ImageExport(stack, "Export", {
+      imageId: "m-bp1abc",
+      bucketRetainDeletedExportsDays: 365,
+      bucketTransitions: [{ storageClass: ExportStorageClass.ARCHIVE, afterDays: 30 }],
+    });
+    const synthesized = Testing.synth(stack, true);
+
+    // THEN
+    expect(theResource(JSON.parse(synthesized), alicloud.ossBucket.OssBucket).lifecycle_rule).toEqual([
+      {
+        id: "image-exports",
+        enabled: true,
+        transitions: [{ storage_class: "Archive", days: 30 }],
+        expiration: [{ expired_object_delete_marker: true }],
+        noncurrent_version_expiration: [{ days: 365 }],
+        noncurrent_version_transition: [{ storage_class: "Archive", days: 30 }],
+      },
+    ]);
+    expect(synthesized).toConformToProviderSchema();
+  });
+
   test("an empty transitions list changes nothing", () => {
     // GIVEN
     const stack = stackInRegion();
@@ -481,7 +543,7 @@ describe("storage-class lifecycle", () => {
     });
     const config = synth(stack);
 
-    // THEN
+    // THEN: days known only at apply time can't be compared with the retention; both go to kept versions.
     expect(theResource(config, alicloud.ossBucket.OssBucket).lifecycle_rule).toEqual([
       expect.objectContaining({
         transitions: [
@@ -489,6 +551,10 @@ describe("storage-class lifecycle", () => {
           { storage_class: "${var.class}", days: 1 },
         ],
         expiration: [{ days: "${var.expire}" }],
+        noncurrent_version_transition: [
+          { storage_class: "Archive", days: "${var.days}" },
+          { storage_class: "${var.class}", days: 1 },
+        ],
       }),
     ]);
   });
@@ -636,9 +702,35 @@ describe("lifecycle warnings: billed minimum durations and regional classes", ()
       { storageClass: ExportStorageClass.IA, afterDays: 10 },
       { storageClass: ExportStorageClass.ARCHIVE, afterDays: archiveDay },
     ];
-    expect(warningsFor({ transitions: transitions(30) })).toEqual([]);
-    expect(warningsFor({ transitions: transitions(29) })).toEqual([
+    // Without retention only current files move, so only their path is judged.
+    const retainDeletedExportsDays = 0;
+    expect(warningsFor({ transitions: transitions(30), retainDeletedExportsDays })).toEqual([]);
+    expect(warningsFor({ transitions: transitions(29), retainDeletedExportsDays })).toEqual([
       `${at}transitions[0] moves exports to IA after 10 days and transitions[1] moves them on after 29 days, so they spend 29 days since the export was written; OSS bills IA for at least 30 days since the export was written.`,
+    ]);
+  });
+
+  test("a kept version in Archive is billed no extra when retained 60 days, and is at 59", () => {
+    const props = (retainDeletedExportsDays: number): ExportBucketProps => ({
+      transitions: [{ storageClass: ExportStorageClass.ARCHIVE, afterDays: 30 }],
+      retainDeletedExportsDays,
+    });
+    expect(warningsFor(props(60))).toEqual([]);
+    expect(warningsFor(props(59))).toEqual([
+      `${at}transitions[0] moves kept versions of deleted and replaced exports to Archive 30 days after the deletion or replacement and they are deleted 59 days after it (retainDeletedExportsDays 59), so an export replaced soon after it was written (as a nightly export is) spends about 59 days since the export was written; OSS bills Archive for at least 60 days since the export was written.`,
+    ]);
+  });
+
+  test("a kept version in Cold Archive counts its 180 days from its own move", () => {
+    const props = (coldDay: number): ExportBucketProps => ({
+      transitions: [{ storageClass: ExportStorageClass.COLD_ARCHIVE, afterDays: coldDay }],
+      retainDeletedExportsDays: 365,
+    });
+    const regional = `${at}transitions[0].storageClass is 'ColdArchive', which not every region offers: make sure the bucket's region does, or OSS rejects the lifecycle rule at apply time.`;
+    expect(warningsFor(props(185))).toEqual([regional]);
+    expect(warningsFor(props(186))).toEqual([
+      `${at}transitions[0] moves kept versions of deleted and replaced exports to ColdArchive 186 days after the deletion or replacement and they are deleted 365 days after it (retainDeletedExportsDays 365), so an export replaced soon after it was written (as a nightly export is) spends about 179 days in ColdArchive; OSS bills ColdArchive for at least 180 days in ColdArchive.`,
+      regional,
     ]);
   });
 

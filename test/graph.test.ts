@@ -409,13 +409,13 @@ describe("cdktf-alicloud-image-export graph", () => {
       "JSON that is not a configuration",
       () => outdir({ list: [1, 2] }),
       (p: string) =>
-        `${p}/stacks/list/cdk.tf.json is not a Terraform JSON configuration (expected an object with "resource", "data", "provider"... blocks, got a list)`,
+        `${p}/stacks/list/cdk.tf.json is not a Terraform JSON configuration (a JSON object with "resource", "data", "provider"... blocks), got a list`,
     ],
     [
       "an object that is not a configuration",
       () => outdir({ pkg: { name: "x", resource: {} } }),
       (p: string) =>
-        `${p}/stacks/pkg/cdk.tf.json is not a Terraform JSON configuration (unexpected top-level key "name"; expected "resource", "data", "provider" and the other Terraform blocks)`,
+        `${p}/stacks/pkg/cdk.tf.json is not a Terraform JSON configuration: it has the top-level key "name" (a configuration has only terraform, provider, resource, data, variable, output, locals, module, moved, import, check, removed, ephemeral)`,
     ],
     [
       "resources that are not blocks",
@@ -455,7 +455,7 @@ describe("cdktf-alicloud-image-export graph", () => {
 
   test("the library throws the same message for code to catch", () => {
     expect(() => DependencyDiagram.mermaid("[]")).toThrow(
-      'is not a Terraform JSON configuration (expected an object with "resource", "data", "provider"... blocks, got a list)',
+      'is not a Terraform JSON configuration (a JSON object with "resource", "data", "provider"... blocks), got a list',
     );
     expect(() => DependencyDiagram.mermaidOfPath(path.join(os.tmpdir(), "no-such-cdktf-out"))).toThrow(
       /no-such-cdktf-out does not exist; synthesize the app first/,

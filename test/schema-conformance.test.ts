@@ -89,34 +89,25 @@ describe("what check takes", () => {
     expect(SchemaConformance.check(validStack())).toEqual([]);
   });
 
-  test("neither text nor an object: one MALFORMED_CONFIGURATION, no exception", () => {
-    expect(SchemaConformance.check(42)).toEqual([
-      violation(
-        ViolationKind.MALFORMED_CONFIGURATION,
-        "",
-        "",
-        "must be a JSON object (a Terraform JSON configuration), got 42",
-      ),
-    ]);
+  test("neither text nor an object: refused with what it got, never read as an empty stack", () => {
+    expect(() => SchemaConformance.check(42)).toThrow(
+      'SchemaConformance.check: the stack is not a Terraform JSON configuration (a JSON object with "resource", "data", "provider"... blocks), got number 42',
+    );
   });
 });
 
 describe("malformed documents", () => {
-  test("text that is not JSON", () => {
-    const [only] = SchemaConformance.check("{ not json");
-    expect(only).toMatchObject({ kind: ViolationKind.MALFORMED_CONFIGURATION, address: "", path: "" });
-    expect(only.message).toMatch(/^is not valid JSON \(/);
+  // Input that is no configuration at all is refused rather than read as one (no-silent-passes.test.ts).
+  test("text that is not JSON is refused", () => {
+    expect(() => SchemaConformance.check("{ not json")).toThrow(
+      /^SchemaConformance\.check: the stack is not valid JSON \(/,
+    );
   });
 
-  test("a document that is not an object", () => {
-    expect(SchemaConformance.check("[1]")).toEqual([
-      violation(
-        ViolationKind.MALFORMED_CONFIGURATION,
-        "",
-        "",
-        "must be a JSON object (a Terraform JSON configuration), got a list of 1",
-      ),
-    ]);
+  test("a document that is not an object is refused", () => {
+    expect(() => SchemaConformance.check("[1]")).toThrow(
+      'SchemaConformance.check: the stack is not a Terraform JSON configuration (a JSON object with "resource", "data", "provider"... blocks), got a list',
+    );
   });
 
   test("a resource that is not an object", () => {
@@ -905,11 +896,11 @@ describe("the jest matcher", () => {
     );
   });
 
-  test("something that is not a stack", () => {
-    expect(toConformToProviderSchema(42).pass).toBe(false);
-    expect(toConformToProviderSchema(42).message()).toBe(
-      "expected a synthesized stack (the JSON from Testing.synth(stack), or the parsed object), got 42",
-    );
+  test("something that is not a stack fails the expectation, with .not too", () => {
+    const message =
+      'expected a synthesized stack, but the stack is not a Terraform JSON configuration (a JSON object with "resource", "data", "provider"... blocks), got number 42';
+    expect(() => toConformToProviderSchema(42)).toThrow(message);
+    expect(() => expect(42).not.toConformToProviderSchema()).toThrow(message);
   });
 
   test("works on a stack built with Testing.synthScope", () => {

@@ -1,6 +1,7 @@
-import { IAspect, TerraformResource, Token } from "cdktf";
+import { Aspects, IAspect, TerraformResource, TerraformStack, Token } from "cdktf";
 import { IConstruct } from "constructs";
 import { ImageExport } from "../image-export";
+import { markAsImageExportChecks } from "./placement";
 import { describe, Problems } from "../validation/problems";
 import { addRegionValidation, RegionIndex, regionChecks } from "../validation/regions";
 import {
@@ -18,12 +19,51 @@ const EXPORT_TYPE = "alicloud_image_export";
  * and `ImageExport`s changed through escape hatches. Problems are reported when the stack is
  * synthesized with validations (`app.synth()`, `cdktf synth`, `Testing.synth(stack, true)`).
  *
+ * Add it to a stack, or to every stack of an app with `applyTo`. cdktf runs only the aspects of a stack
+ * and of what it holds, never those of the App above it: added with `Aspects.of(app)`, it would check
+ * nothing, so this library's constructs refuse to synthesize next to it.
+ *
  * ```ts
- * Aspects.of(app).add(new ImageExportChecks());
+ * Aspects.of(stack).add(new ImageExportChecks());
+ * ImageExportChecks.applyTo(app); // every stack of the app
  * ```
  */
 export class ImageExportChecks implements IAspect {
+  /**
+   * Adds the checks to every stack in `scope`: the scope's own stack when it is in one, otherwise every
+   * stack under it (an App). A stack added under it later fails the app's synthesis, since it would go
+   * unchecked: call this once all stacks exist.
+   *
+   * @param scope an App, a stack, or any construct
+   * @returns the checks it added
+   */
+  public static applyTo(scope: IConstruct): ImageExportChecks {
+    const checks = new ImageExportChecks();
+    const stacks = scope.node.findAll().filter((c): c is TerraformStack => TerraformStack.isStack(c));
+    const own = scope.node.scopes.find((c): c is TerraformStack => TerraformStack.isStack(c));
+    if (own !== undefined) {
+      Aspects.of(scope).add(checks);
+      return checks;
+    }
+    for (const stack of stacks) Aspects.of(stack).add(checks);
+    scope.node.addValidation({
+      validate: () =>
+        scope.node
+          .findAll()
+          .filter((c): c is TerraformStack => TerraformStack.isStack(c) && !stacks.includes(c))
+          .map(
+            (stack) =>
+              `ImageExportChecks at '${scope.node.path || "the App"}': the stack '${stack.node.path}' was added after ImageExportChecks.applyTo, so it is not checked; call applyTo once every stack exists`,
+          ),
+    });
+    return checks;
+  }
+
   private readonly visited = new WeakSet<IConstruct>();
+
+  constructor() {
+    markAsImageExportChecks(this);
+  }
 
   /** Registers the checks on each `alicloud_image_export` it meets; called by cdktf during synthesis. */
   public visit(node: IConstruct): void {

@@ -5,9 +5,11 @@ import * as fs from "fs";
 import * as path from "path";
 import { listOf } from "../conformance/json-values";
 import { SchemaConformance } from "../conformance/schema-conformance";
+import { NotTerraformJsonError, readTerraformJsonFile } from "../conformance/terraform-json";
 import { vendoredProviderNames } from "../conformance/terraform-schema";
 import { diffCommand, DIFF_USAGE } from "./diff-command";
 import { graphCommand, GRAPH_USAGE } from "./graph-command";
+import { retentionCommand, RETENTION_USAGE } from "./retention-command";
 import { FRAMEWORK, PACKAGE_NAME } from "../framework";
 import { checkWithTerraform, TERRAFORM_USAGE } from "../terraform/cli";
 
@@ -32,13 +34,16 @@ provider schemas this library vendors, offline, and prints each violation with i
 address and attribute path.
 
 Exit status: ${EXIT_CONFORMS} when every stack conforms, ${EXIT_VIOLATIONS} when there are violations, ${EXIT_CANNOT_CHECK} when there is nothing
-to check (no such folder, no synthesized stacks) or the command is wrong.
+to check (no such folder, no synthesized stacks), a stack file is no Terraform JSON configuration (not
+JSON, another document, too large or too deeply nested), or the command is wrong.
 
 ${TERRAFORM_USAGE}
 
 ${GRAPH_USAGE}
 
-${DIFF_USAGE}`;
+${DIFF_USAGE}
+
+${RETENTION_USAGE}`;
 
 /**
  * Runs the command line `args` (without node and the script) and returns the exit status; with
@@ -59,6 +64,7 @@ export function main(
   }
   if (command === "graph") return graphCommand(operands, output, cwd);
   if (command === "diff") return diffCommand(operands, output, cwd);
+  if (command === "retention") return retentionCommand(operands, output, cwd);
   if (command !== "check" || operands.length > 1) {
     const problem =
       command === undefined
@@ -97,11 +103,22 @@ function check(folder: string, output: CliOutput, cwd: string): number {
     );
   }
 
+  // Every file is read first: one that is no Terraform JSON configuration stops the command (exit 2).
+  const configs: { [key: string]: unknown }[] = [];
+  for (const stack of stacks) {
+    const shown = path.join(folder, "stacks", stack, "cdk.tf.json");
+    try {
+      configs.push(readTerraformJsonFile(path.join(stacksDir, stack, "cdk.tf.json"), shown).config);
+    } catch (e) {
+      if (e instanceof NotTerraformJsonError) return cannotCheck(e.message);
+      return cannotCheck(`cannot read ${shown} (${(e as NodeJS.ErrnoException).code ?? e})`);
+    }
+  }
+
   let violationCount = 0;
   let failingStacks = 0;
-  for (const stack of stacks) {
-    const file = path.join(stacksDir, stack, "cdk.tf.json");
-    const violations = SchemaConformance.check(fs.readFileSync(file, "utf8"));
+  for (const [index, stack] of stacks.entries()) {
+    const violations = SchemaConformance.checkParsed(configs[index]);
     if (violations.length === 0) {
       output.log(`${stack}: conforms`);
       continue;

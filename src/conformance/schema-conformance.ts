@@ -7,6 +7,7 @@ import {
 } from "./config-walker";
 import { childPath, describeValue, Findings, indexPath, isObject, JsonObject, listOf } from "./json-values";
 import { show } from "../rules/text";
+import { readTerraformJson } from "./terraform-json";
 import { findReferences, parseAddress, Reference, TemplateFindings, templateFindings } from "./references";
 import { applyRules } from "./rule-engine";
 import { KnownProvider, providerByLocalName, providerForType } from "./terraform-schema";
@@ -32,25 +33,15 @@ export class SchemaConformance {
    * @param synthesized the stack: the JSON text of a `cdk.tf.json` (e.g. the result of
    * `Testing.synth(stack)`), or that document already parsed
    * @returns the violations; empty when the stack conforms
+   * @throws when the input is not a Terraform JSON configuration at all: the stack object itself
+   *   (pass `Testing.synth(stack)`), text that isn't JSON, or JSON that isn't a configuration
    */
   // `any`: jsii has no union types, and this takes the text or the parsed document.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   public static check(synthesized: any): Violation[] {
-    if (typeof synthesized !== "string") return SchemaConformance.checkParsed(synthesized);
-    let document: unknown;
-    try {
-      document = JSON.parse(synthesized);
-    } catch (e) {
-      return [
-        {
-          kind: ViolationKind.MALFORMED_CONFIGURATION,
-          address: "",
-          path: "",
-          message: `is not valid JSON (${(e as Error).message})`,
-        },
-      ];
-    }
-    return SchemaConformance.checkParsed(document);
+    return SchemaConformance.checkParsed(
+      readTerraformJson(synthesized, "SchemaConformance.check: the stack"),
+    );
   }
 
   /**
@@ -58,19 +49,12 @@ export class SchemaConformance {
    *
    * @param stack the parsed `cdk.tf.json` document
    * @returns the violations; empty when the stack conforms
+   * @throws when the input is not a Terraform JSON configuration
    */
   public static checkParsed(stack: unknown): Violation[] {
     const findings = new Findings();
-    if (!isObject(stack)) {
-      findings.add(
-        ViolationKind.MALFORMED_CONFIGURATION,
-        "",
-        "",
-        `must be a JSON object (a Terraform JSON configuration), got ${describeValue(stack)}`,
-      );
-      return findings.violations;
-    }
-    new StackChecker(stack, findings).run();
+    const config = readTerraformJson(stack, "SchemaConformance.checkParsed: the stack");
+    new StackChecker(config, findings).run();
     return findings.violations;
   }
 

@@ -1,4 +1,5 @@
 import * as fs from "fs";
+import { NotTerraformJsonError, readTerraformJsonFile } from "../conformance/terraform-json";
 import * as path from "path";
 import { renderMermaid } from "./mermaid";
 import { compare, NotAStackError, readStackGraph } from "./stack-graph";
@@ -69,8 +70,9 @@ export function diagramsAt(stackPath: string, cwd: string): string {
     .map(({ file, shown, name }) => {
       let text: string;
       try {
-        text = fs.readFileSync(file, "utf8");
+        text = readTerraformJsonFile(file, shown).text;
       } catch (e) {
+        if (e instanceof NotTerraformJsonError) throw new DiagramInputError(e.message);
         throw new DiagramInputError(`cannot read ${shown} (${(e as NodeJS.ErrnoException).code ?? e})`);
       }
       try {

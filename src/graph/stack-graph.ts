@@ -4,6 +4,7 @@
 // are read like any other.
 import { childPath, isObject, JsonObject } from "../conformance/json-values";
 import { findReferences, parseAddress, Reference } from "../conformance/references";
+import { NotTerraformJsonError, readTerraformJson } from "../conformance/terraform-json";
 
 /** A resource or data source of the stack, or one it refers to but doesn't declare. */
 export interface GraphNode {
@@ -62,42 +63,14 @@ export class NotAStackError extends Error {
   }
 }
 
-/** The top-level keys of a Terraform JSON configuration (plus cdktf's `//` metadata). */
-const TOP_LEVEL_KEYS = new Set([
-  "//",
-  "terraform",
-  "provider",
-  "resource",
-  "data",
-  "variable",
-  "output",
-  "locals",
-  "module",
-  "moved",
-  "import",
-  "check",
-  "removed",
-  "ephemeral",
-]);
-
 /** Parses a `cdk.tf.json` text and reads its graph; throws NotAStackError for anything else. */
 export function readStackGraph(json: string): StackGraph {
-  let document: unknown;
+  let document: { [key: string]: unknown };
   try {
-    document = JSON.parse(json);
+    document = readTerraformJson(json, "");
   } catch (e) {
-    throw new NotAStackError(`is not valid JSON (${(e as Error).message})`);
-  }
-  if (!isObject(document)) {
-    throw new NotAStackError(
-      `is not a Terraform JSON configuration (expected an object with "resource", "data", "provider"... blocks, got ${Array.isArray(document) ? "a list" : JSON.stringify(document)})`,
-    );
-  }
-  const unknown = Object.keys(document).filter((key) => !TOP_LEVEL_KEYS.has(key));
-  if (unknown.length > 0) {
-    throw new NotAStackError(
-      `is not a Terraform JSON configuration (unexpected top-level key ${JSON.stringify(unknown.sort()[0])}; expected "resource", "data", "provider" and the other Terraform blocks)`,
-    );
+    if (e instanceof NotTerraformJsonError) throw new NotAStackError(e.message.trimStart());
+    throw e;
   }
   const stackName = metadataOf(document).stackName;
   const blocks = [...blocksOf(document, "resource"), ...blocksOf(document, "data")];

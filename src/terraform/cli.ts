@@ -14,7 +14,8 @@ export const TERRAFORM_USAGE = `       cdktf-alicloud-image-export check --terra
 
 With --terraform, real Terraform judges the stacks instead: terraform init, validate and plan run
 offline against a provider served from the vendored schemas. Exit status 1 on Terraform errors, 2
-when there is no terraform binary (on PATH, or at --terraform-binary) or nothing to check.`;
+when there is no terraform binary (on PATH, or at --terraform-binary), nothing to check, or a stack file
+that is no Terraform JSON configuration.`;
 
 /** Runs the Terraform check over `operands` (the words after `check`); resolves to the exit status. */
 export async function checkWithTerraform(

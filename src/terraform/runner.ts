@@ -4,6 +4,7 @@
 // session removes the server and the temporary folder afterwards, on errors and timeouts too.
 import * as fs from "fs";
 import * as path from "path";
+import { readTerraformJsonFile } from "../conformance/terraform-json";
 import {
   CommandResult,
   defaultConcurrency,
@@ -50,20 +51,23 @@ export interface JudgeOptions extends SessionOptions {
 /** Observes the run, for tests: where the server and the temporary folder are. */
 export type JudgeHooks = SessionHooks;
 
-/** Reads the stacks of a cdktf output folder (`stacks/*\/cdk.tf.json`), stack folders, or cdk.tf.json files. */
+/**
+ * Reads the stacks of a cdktf output folder (`stacks/*\/cdk.tf.json`), stack folders, or cdk.tf.json
+ * files. Throws when a path holds no stack, and NotTerraformJsonError when a file isn't a Terraform
+ * JSON configuration (too large, too deeply nested, not JSON, or another document).
+ */
 export function readStacks(paths: readonly string[]): JudgeStack[] {
   const stacks: JudgeStack[] = [];
+  const read = (name: string, file: string, shown: string) =>
+    stacks.push({ name, config: readTerraformJsonFile(file, shown).text });
   for (const given of paths) {
     const full = path.resolve(given);
     if (!fs.existsSync(full))
       throw new Error(`${given} does not exist; synthesize the app first (npx cdktf synth)`);
     if (fs.statSync(full).isFile()) {
-      stacks.push({ name: path.basename(path.dirname(full)), config: fs.readFileSync(full, "utf8") });
+      read(path.basename(path.dirname(full)), full, given);
     } else if (fs.existsSync(path.join(full, "cdk.tf.json"))) {
-      stacks.push({
-        name: path.basename(full),
-        config: fs.readFileSync(path.join(full, "cdk.tf.json"), "utf8"),
-      });
+      read(path.basename(full), path.join(full, "cdk.tf.json"), path.join(given, "cdk.tf.json"));
     } else {
       const stacksDir = path.join(full, "stacks");
       const names = fs.existsSync(stacksDir)
@@ -76,7 +80,11 @@ export function readStacks(paths: readonly string[]): JudgeStack[] {
         throw new Error(`${given} holds no synthesized stacks (no stacks/<stack>/cdk.tf.json)`);
       }
       for (const name of names) {
-        stacks.push({ name, config: fs.readFileSync(path.join(stacksDir, name, "cdk.tf.json"), "utf8") });
+        read(
+          name,
+          path.join(stacksDir, name, "cdk.tf.json"),
+          path.join(given, "stacks", name, "cdk.tf.json"),
+        );
       }
     }
   }

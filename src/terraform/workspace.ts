@@ -3,6 +3,7 @@
 // by stack, address and attribute path. The judge (runner.ts) and the diff (../diff/) build on it.
 import * as fs from "fs";
 import * as path from "path";
+import { NotTerraformJsonError, readTerraformJson } from "../conformance/terraform-json";
 import { addressOf, charOffset, jsonPathAt } from "./json-locator";
 import { fullProviderAddress } from "./schema-file";
 import type { CommandResult, TerraformSession } from "./session";
@@ -134,18 +135,15 @@ export class StackWorkspace {
    * reports and returns false when it isn't a JSON object or needs a provider the session doesn't serve.
    */
   public write(config: string | object, variables?: { readonly [name: string]: unknown }): boolean {
-    let parsed: unknown;
+    let parsed: { [key: string]: unknown };
     try {
-      parsed = typeof config === "string" ? JSON.parse(config) : config;
+      parsed = readTerraformJson(config, "the stack");
     } catch (e) {
-      this.fail("prepare", "Invalid JSON", `cdk.tf.json is not JSON: ${(e as Error).message}`);
+      if (!(e instanceof NotTerraformJsonError)) throw e;
+      this.fail("prepare", "Not a Terraform JSON configuration", e.message);
       return false;
     }
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-      this.fail("prepare", "Invalid configuration", "cdk.tf.json must hold a JSON object");
-      return false;
-    }
-    const prepared = prepareConfig(parsed as { [key: string]: unknown }, variables);
+    const prepared = prepareConfig(parsed, variables);
     // Terraform would look for any other provider in the registry: fail clearly instead (and offline).
     const served = this.session.served;
     const missing = requiredProviders(prepared.config).filter((address) => !served.has(address));

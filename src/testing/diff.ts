@@ -2,6 +2,7 @@
 // temporary state, offline, and plans the received (after) stacks against it (see src/diff/); it passes
 // when nothing would be destroyed or replaced. It is async:
 // `await expect(after).toPlanWithoutDestroying(before)`.
+import { NotTerraformJsonError, readTerraformJson } from "../conformance/terraform-json";
 import { formatStack, summarize } from "../diff/report";
 import { DiffInputError, DiffOptions, DiffSide, diffSides, readSide } from "../diff/runner";
 import { MatcherResult } from "./jest";
@@ -25,17 +26,21 @@ declare global {
   }
 }
 
-/** A matcher argument as one side of the comparison; a string that isn't JSON is a path. */
+/**
+ * A matcher argument as one side of the comparison: a string that isn't JSON is a path; anything else must
+ * be a synthesized stack (the construct itself, say, is refused with what to pass instead).
+ */
 function sideOf(value: unknown, what: string): DiffSide {
   if (typeof value === "string" && !value.trimStart().startsWith("{")) return readSide(value, what);
-  const plain = (v: unknown) =>
-    typeof v === "object" && v !== null && [Object.prototype, null].includes(Object.getPrototypeOf(v));
-  if (typeof value === "string" || plain(value)) {
-    return { stacks: new Map([["stack", value as string | object]]), single: true };
+  try {
+    readTerraformJson(value, what);
+  } catch (e) {
+    if (!(e instanceof NotTerraformJsonError)) throw e;
+    throw new DiffInputError(
+      `${e.message}, or an output folder (e.g. the folder Testing.fullSynth(stack) returns)`,
+    );
   }
-  throw new DiffInputError(
-    `${what}: expected a synthesized stack (the JSON from Testing.synth(stack), or the parsed object) or an output folder, got ${String(value)}`,
-  );
+  return { stacks: new Map([["stack", value as string | object]]), single: true };
 }
 
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);

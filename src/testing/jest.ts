@@ -4,6 +4,7 @@
 // the global `expect`, and only augments jest's `Matchers` interface, which merges with @types/jest
 // wherever that is installed.
 import { SchemaConformance } from "../conformance/schema-conformance";
+import { NotTerraformJsonError } from "../conformance/terraform-json";
 import { Violation } from "../conformance/violation";
 
 declare global {
@@ -59,16 +60,13 @@ export function setupConformanceMatchers(): void {
 /** The matcher itself: jest calls it with the value given to `expect(...)`. */
 export function toConformToProviderSchema(received: unknown): MatcherResult {
   let violations: Violation[];
-  if (typeof received === "string") {
+  try {
     violations = SchemaConformance.check(received);
-  } else if (typeof received === "object" && received !== null) {
-    violations = SchemaConformance.checkParsed(received);
-  } else {
-    return {
-      pass: false,
-      message: () =>
-        `expected a synthesized stack (the JSON from Testing.synth(stack), or the parsed object), got ${String(received)}`,
-    };
+  } catch (e) {
+    if (!(e instanceof NotTerraformJsonError)) throw e;
+    // Neither verdict holds for something that is no stack: fail with `.not` too.
+    const message = `expected a synthesized stack, but ${e.message.replace(/^SchemaConformance\.check: /, "")}`;
+    throw new Error(message);
   }
   if (violations.length === 0) {
     return {

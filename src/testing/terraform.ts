@@ -2,7 +2,9 @@
 // offline, against a provider served from the vendored schemas (see TerraformJudge). It is async:
 // `await expect(Testing.synth(stack)).toPassTerraformPlan()`.
 import { TerraformJudgeOptions } from "../terraform";
-import { formatDiagnostic, judge } from "../terraform/runner";
+import * as fs from "fs";
+import { NotTerraformJsonError, readTerraformJson } from "../conformance/terraform-json";
+import { formatDiagnostic, judge, JudgeStack, readStacks } from "../terraform/runner";
 import { toPlanWithoutDestroying } from "./diff";
 import { MatcherResult } from "./jest";
 
@@ -49,30 +51,46 @@ export function setupTerraformMatchers(): void {
   expectGlobal.extend({ toPassTerraformPlan, toPlanWithoutDestroying });
 }
 
+/**
+ * The stacks a matcher was given: a synthesized stack (its JSON text, or parsed), or a folder on disk,
+ * as `Testing.fullSynth(stack)` returns it (or a cdktf output folder, a stack's folder). Anything else
+ * (the stack object itself, say) fails the expectation with what to pass instead.
+ */
+export function synthesizedStacks(received: unknown): JudgeStack[] {
+  if (typeof received === "string" && !received.trimStart().startsWith("{") && fs.existsSync(received)) {
+    return readStacks([received]);
+  }
+  try {
+    readTerraformJson(received, "");
+  } catch (e) {
+    if (!(e instanceof NotTerraformJsonError)) throw e;
+    throw new Error(
+      `expected a synthesized stack (Testing.synth(stack), its parsed JSON, or the folder Testing.fullSynth(stack) returns), but it${e.message}`,
+    );
+  }
+  return [{ name: "stack", config: received as string | object }];
+}
+
 /** The matcher itself: the value given to `expect(...)` is a synthesized stack (JSON text or object). */
 export async function toPassTerraformPlan(
   received: unknown,
   options: TerraformJudgeOptions = {},
 ): Promise<MatcherResult> {
-  if (typeof received !== "string" && (typeof received !== "object" || received === null)) {
-    return {
-      pass: false,
-      message: () =>
-        `expected a synthesized stack (the JSON from Testing.synth(stack), or the parsed object), got ${String(received)}`,
-    };
-  }
-  const result = await judge([{ name: "stack", config: received }], options);
-  const stack = result.stacks[0];
-  const errors = stack.diagnostics.filter((d) => d.severity === "error");
-  if (errors.length === 0 && stack.planned) {
+  const stacks = synthesizedStacks(received);
+  const result = await judge(stacks, options);
+  const errors = result.stacks.flatMap((s) => s.diagnostics.filter((d) => d.severity === "error"));
+  if (errors.length === 0 && result.stacks.every((s) => s.planned)) {
+    const counts = result.stacks.map(
+      (s) =>
+        `${stacks.length > 1 ? `${s.stack}: ` : ""}${s.toAdd} to add, ${s.toChange} to change, ${s.toDestroy} to destroy`,
+    );
     return {
       pass: true,
       message: () =>
-        `expected Terraform to reject the stack, but it validated and planned ${stack.toAdd} to add, ` +
-        `${stack.toChange} to change, ${stack.toDestroy} to destroy`,
+        `expected Terraform to reject the stack, but it validated and planned ${counts.join("; ")}`,
     };
   }
-  const lines = stack.diagnostics.map((d) => `  ${formatDiagnostic(d)}`);
+  const lines = result.stacks.flatMap((s) => s.diagnostics).map((d) => `  ${formatDiagnostic(d)}`);
   return {
     pass: false,
     message: () =>

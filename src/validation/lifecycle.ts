@@ -17,8 +17,16 @@
 //   list of regions we could check against, so the cold classes get a warning, not an error.
 // - OSS documents no minimum number of days before a last-modified-time transition (unlike S3's 30 days
 //   for IA), so none is enforced here.
+// - Kept versions (OSS's "previous versions") count NoncurrentDays from the moment they stopped being
+//   current, and the same minimum storage durations apply to them: a version keeps its last modified time.
+//   ("Lifecycle rules for versioning-enabled buckets",
+//   https://www.alibabacloud.com/help/en/oss/user-guide/configure-lifecycle-rules-to-manage-object-versions)
+//   OSS documents the order of days (colder later, expiration last) for current versions only; we found no
+//   rule between NoncurrentVersionTransition and NoncurrentVersionExpiration days, so the export bucket
+//   writes kept-version transitions only before the retention ends, which keeps to the same order.
 import { Token } from "cdktf";
 import { checkOfKind } from "../rules/provider-rules";
+import { MINIMUM_STORAGE_DAYS } from "../retention/storage-classes";
 import { kindOf, show } from "../rules/text";
 import { checkPropsObject, Problems } from "./problems";
 
@@ -31,16 +39,6 @@ export const TRANSITION_STORAGE_CLASSES: readonly string[] = checkOfKind(
   "lifecycle_rule.transitions.storage_class",
   "oneOf",
 ).values.filter((storageClass) => storageClass !== "Standard");
-
-/** Days an object is billed for at least, once in a class, and from when they count. */
-export const MINIMUM_STORAGE_DAYS: Readonly<
-  Record<string, { days: number; from: "modified" | "conversion" }>
-> = {
-  IA: { days: 30, from: "modified" },
-  Archive: { days: 60, from: "modified" },
-  ColdArchive: { days: 180, from: "conversion" },
-  DeepColdArchive: { days: 180, from: "conversion" },
-};
 
 /** Classes that some regions don't offer. */
 const REGIONAL_CLASSES: readonly string[] = ["ColdArchive", "DeepColdArchive"];
@@ -222,8 +220,16 @@ function checkTransitionList(problems: Problems, list: unknown, prop: string): K
 }
 
 /**
- * An export leaves a class at the next (colder) transition, or when it is deleted: `expireAfterDays`
- * makes it noncurrent, and with retention it stays that many days more in the same class.
+ * Two ways through the classes, each checked against the billed minimums:
+ * - the current file moves at each transition's days after it was written, and leaves its last class
+ *   when it expires (`expireAfterDays`), and with retention only when it is deleted or moved colder as a
+ *   kept version;
+ * - a kept version of an export that was replaced soon after it was written (a nightly export is current
+ *   for a day) moves through the transitions written for kept versions, counted from the replacement
+ *   (OSS's NoncurrentDays), and is deleted when the retention ends. Days since it was written are then
+ *   about the days since the replacement.
+ * The export bucket writes a transition for kept versions only when it comes before the retention ends
+ * (see export-bucket.ts), so only those are counted here.
  */
 function billingWarnings(
   known: readonly KnownTransition[],
@@ -234,19 +240,52 @@ function billingWarnings(
   const byDays = [...known].sort((a, b) => a.afterDays - b.afterDays);
   const expire = isKnownNumber(input.expireAfterDays) ? input.expireAfterDays : undefined;
   const retain = isKnownNumber(input.retainDeletedExportsDays) ? input.retainDeletedExportsDays : 30;
-  byDays.forEach((t, i) => {
-    const next = byDays[i + 1];
-    const leaves = next ? next.afterDays : expire !== undefined ? expire + retain : undefined;
-    if (leaves === undefined) return;
+  const kept = retain > 0 ? byDays.filter((t) => t.afterDays < retain) : [];
+  const shortfall = (t: KnownTransition, leaves: number) => {
     const minimum = MINIMUM_STORAGE_DAYS[t.storageClass];
     const stored = minimum.from === "modified" ? leaves : leaves - t.afterDays;
-    if (stored >= minimum.days) return;
+    const counted = minimum.from === "modified" ? "since the export was written" : `in ${t.storageClass}`;
+    return stored >= minimum.days
+      ? undefined
+      : {
+          stored,
+          counted,
+          billed: `OSS bills ${t.storageClass} for at least ${minimum.days} days ${counted}`,
+        };
+  };
+
+  byDays.forEach((t, i) => {
+    const next = byDays[i + 1];
+    // After expiring, the file is a kept version in the same class until a colder kept-version transition.
+    const colderKept = kept.find((k) => k.rank > t.rank);
+    const leaves = next
+      ? next.afterDays
+      : expire !== undefined
+        ? expire + (colderKept ? colderKept.afterDays : retain)
+        : undefined;
+    if (leaves === undefined) return;
+    const short = shortfall(t, leaves);
+    if (!short) return;
     const how = next
       ? `${names.transitions}[${next.index}] moves them on after ${leaves} days`
-      : `they are deleted after ${leaves} days (${names.expireAfterDays} ${expire}${retain > 0 ? `, then kept ${retain} days as a deleted export` : ""})`;
-    const counted = minimum.from === "modified" ? "since the export was written" : `in ${t.storageClass}`;
+      : colderKept && expire !== undefined
+        ? `they leave it ${leaves} days after they were written (${names.expireAfterDays} ${expire}, then ${names.transitions}[${colderKept.index}] moves the kept version on ${colderKept.afterDays} days later)`
+        : `they are deleted after ${leaves} days (${names.expireAfterDays} ${expire}${retain > 0 ? `, then kept ${retain} days as a deleted export` : ""})`;
     warnings.push(
-      `${names.transitions}[${t.index}] moves exports to ${t.storageClass} after ${t.afterDays} days and ${how}, so they spend ${stored} days ${counted}; OSS bills ${t.storageClass} for at least ${minimum.days} days ${counted}.`,
+      `${names.transitions}[${t.index}] moves exports to ${t.storageClass} after ${t.afterDays} days and ${how}, so they spend ${short.stored} days ${short.counted}; ${short.billed}.`,
+    );
+  });
+
+  kept.forEach((t, i) => {
+    const next = kept[i + 1];
+    const leaves = next ? next.afterDays : retain;
+    const short = shortfall(t, leaves);
+    if (!short) return;
+    const how = next
+      ? `${names.transitions}[${next.index}] moves them on ${leaves} days after it`
+      : `they are deleted ${leaves} days after it (${names.retainDeletedExportsDays} ${retain})`;
+    warnings.push(
+      `${names.transitions}[${t.index}] moves kept versions of deleted and replaced exports to ${t.storageClass} ${t.afterDays} days after the deletion or replacement and ${how}, so an export replaced soon after it was written (as a nightly export is) spends about ${short.stored} days ${short.counted}; ${short.billed}.`,
     );
   });
   return warnings;

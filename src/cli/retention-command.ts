@@ -1,0 +1,169 @@
+// `cdktf-alicloud-image-export retention <cdktf.out | stack folder | cdk.tf.json> --nights N [--image-size 40GiB]
+// [--json]`: replays one new export a night into each bucket a stack's exports write to, on a model of
+// OSS (src/retention/), and prints what the buckets then hold. main.ts dispatches here.
+import * as fs from "fs";
+import * as path from "path";
+import { replayNights } from "../retention/replay";
+import { BucketReport, formatBucketReport, reportJson, reportNights } from "../retention/report";
+import { readStackRetention, RetentionInputError, StackRetention } from "../retention/stack-reader";
+
+/** Where the command writes: the replay to `log`, problems running it to `error`. */
+export interface RetentionOutput {
+  log(line: string): void;
+  error(line: string): void;
+}
+
+/** Exit statuses, as for the other commands: 0 when the replay is printed, 2 on bad input. */
+export const EXIT_RETENTION_PRINTED = 0;
+export const EXIT_CANNOT_REPLAY = 2;
+
+/** The most nights one run replays (about 27 years). */
+export const MAX_NIGHTS = 10000;
+
+const COMMAND = "cdktf-alicloud-image-export";
+const STACK_FILE = "cdk.tf.json";
+
+export const RETENTION_USAGE = `usage: ${COMMAND} retention <cdktf.out | cdktf.out/stacks/<stack> | cdk.tf.json> --nights N [--image-size SIZE] [--json]
+
+Replays one new export a night for N nights (1-${MAX_NIGHTS}) into each bucket the stack's exports write to,
+on a model of OSS written from its documented rules (src/retention/oss-bucket.ts lists them with their
+sources): each night's new image replaces the export, whose destroy deletes the old system-disk file,
+and the bucket's own versioning and lifecycle rules, read from the synthesized JSON, decide what stays.
+Prints per bucket the backups by storage class and age, the oldest backup still restorable, delete
+markers, data-disk files and a chart of backups by class over the nights. --image-size (e.g. 40GiB,
+512MiB, 1TiB) adds the size in each class; --json prints the final state as data instead: per bucket
+every object version with its key, storageClass, current and deleteMarker.
+
+A bucket the stack does not create is replayed as OSS creates one (unversioned, no lifecycle rule).
+
+Exit status: ${EXIT_RETENTION_PRINTED} when the replay is printed, ${EXIT_CANNOT_REPLAY} on bad input (no such path, no synthesized stacks, no
+alicloud_image_export, a lifecycle rule or versioning known only at apply time, a wrong option).`;
+
+interface Options {
+  readonly path: string;
+  readonly nights: number;
+  readonly imageSizeGiB?: number;
+  readonly json: boolean;
+}
+
+/** Runs `retention` with its operands (the words after `retention`) and returns the exit status. */
+export function retentionCommand(operands: readonly string[], output: RetentionOutput, cwd: string): number {
+  const fail = (problem: string, usage = false) => {
+    output.error(`${COMMAND}: ${problem}${usage ? `\n\n${RETENTION_USAGE}` : ""}`);
+    return EXIT_CANNOT_REPLAY;
+  };
+  const parsed = parseOptions(operands);
+  if (typeof parsed === "string") return fail(parsed, true);
+
+  let stacks: StackRetention[];
+  try {
+    stacks = stacksAt(parsed.path, cwd);
+  } catch (e) {
+    if (e instanceof RetentionInputError) return fail(e.message);
+    throw e;
+  }
+  const reports: BucketReport[] = stacks.flatMap((stack) =>
+    reportNights(replayNights(stack, parsed.nights), parsed.imageSizeGiB),
+  );
+  if (parsed.json) {
+    output.log(JSON.stringify(reportJson(reports, parsed.nights, parsed.imageSizeGiB), null, 2));
+  } else {
+    output.log(reports.map((report) => formatBucketReport(report, parsed.nights)).join("\n\n"));
+  }
+  return EXIT_RETENTION_PRINTED;
+}
+
+function parseOptions(operands: readonly string[]): Options | string {
+  const paths: string[] = [];
+  let nights: string | undefined;
+  let imageSize: string | undefined;
+  let json = false;
+  for (let i = 0; i < operands.length; i++) {
+    const word = operands[i];
+    const [name, inline] = word.startsWith("--") ? splitOption(word) : [word, undefined];
+    const value = () => inline ?? operands[++i];
+    if (name === "--nights") nights = value();
+    else if (name === "--image-size") imageSize = value();
+    else if (name === "--json" && inline === undefined) json = true;
+    else if (name.startsWith("-")) return `unknown option ${word}`;
+    else paths.push(word);
+  }
+  if (paths.length !== 1) {
+    return paths.length === 0
+      ? "retention needs the folder to replay"
+      : `expected one folder, got ${paths.length}`;
+  }
+  if (nights === undefined) return "retention needs --nights N, the number of nights to replay";
+  if (!/^[0-9]+$/.test(nights) || Number(nights) < 1 || Number(nights) > MAX_NIGHTS) {
+    return `--nights must be a whole number from 1 to ${MAX_NIGHTS}, got '${nights}'`;
+  }
+  let imageSizeGiB: number | undefined;
+  if (imageSize !== undefined) {
+    const match = /^([0-9]+(?:\.[0-9]+)?)(MiB|GiB|TiB)$/.exec(imageSize);
+    if (!match || Number(match[1]) <= 0) {
+      return `--image-size must be a size such as 40GiB, 512MiB or 1TiB, got '${imageSize}'`;
+    }
+    imageSizeGiB = Number(match[1]) * { MiB: 1 / 1024, GiB: 1, TiB: 1024 }[match[2] as "MiB" | "GiB" | "TiB"];
+  }
+  return { path: paths[0], nights: Number(nights), imageSizeGiB, json };
+}
+
+function splitOption(word: string): [string, string | undefined] {
+  const equals = word.indexOf("=");
+  return equals < 0 ? [word, undefined] : [word.slice(0, equals), word.slice(equals + 1)];
+}
+
+/**
+ * The stacks at a path: a cdk.tf.json, a stack's folder, or the cdktf output folder (every stack that
+ * holds an export; the others are left out).
+ */
+function stacksAt(stackPath: string, cwd: string): StackRetention[] {
+  const resolved = path.resolve(cwd, stackPath);
+  if (!fs.existsSync(resolved)) {
+    throw new RetentionInputError(`${stackPath} does not exist; synthesize the app first (npx cdktf synth)`);
+  }
+  const read = (file: string, name: string) => readStackRetention(fs.readFileSync(file, "utf8"), name);
+  if (!fs.statSync(resolved).isDirectory()) return [read(resolved, path.basename(path.dirname(resolved)))];
+  const own = path.join(resolved, STACK_FILE);
+  if (fs.existsSync(own)) return [read(own, path.basename(resolved))];
+  const stacksDir = path.join(resolved, "stacks");
+  const names = fs.existsSync(stacksDir)
+    ? fs
+        .readdirSync(stacksDir)
+        .filter((name) => fs.existsSync(path.join(stacksDir, name, STACK_FILE)))
+        .sort()
+    : [];
+  if (names.length === 0) {
+    throw new RetentionInputError(
+      `${stackPath} holds no synthesized stacks (no ${STACK_FILE}, no stacks/<stack>/${STACK_FILE}); pass the cdktf output folder or a stack's folder, after synthesizing the app (npx cdktf synth)`,
+    );
+  }
+  const stacks: StackRetention[] = [];
+  const withoutExports: string[] = [];
+  for (const name of names) {
+    const text = fs.readFileSync(path.join(stacksDir, name, STACK_FILE), "utf8");
+    if (!hasExport(text)) {
+      withoutExports.push(name);
+      continue;
+    }
+    stacks.push(readStackRetention(text, name));
+  }
+  if (stacks.length === 0) {
+    throw new RetentionInputError(
+      `${stackPath} holds no stack with an alicloud_image_export (${withoutExports.join(", ")}), so nothing writes to a bucket`,
+    );
+  }
+  return stacks;
+}
+
+/** Whether a stack's JSON declares an export; text that is not JSON counts, so that reading it says so. */
+function hasExport(text: string): boolean {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch {
+    return true;
+  }
+  const resources = (document as { resource?: { alicloud_image_export?: unknown } } | null)?.resource;
+  return typeof resources === "object" && resources !== null && resources.alicloud_image_export !== undefined;
+}

@@ -1,0 +1,138 @@
+// Edge cases of retention, each replayed through the lifecycle simulation (src/retention/) on a stack
+// synthesized with the options that make it, read back from its JSON.
+import { ExportStorageClass } from "../src";
+import { replayNights } from "../src/retention/replay";
+import { reportNights } from "../src/retention/report";
+import { Versioning } from "../src/retention/oss-bucket";
+import { warningsOf } from "./support/config";
+import { data, holdings, replayOf, sys, toDay } from "./support/retention";
+
+const night = (n: number) => `m-night${String(n).padStart(4, "0")}`;
+
+describe("retention edge cases", () => {
+  test("retention 0: an unversioned bucket keeps nothing but tonight's export", () => {
+    const r = replayOf({ imageId: "m-a", bucketRetainDeletedExportsDays: 0 });
+    expect(r.stack.buckets[0].versioning).toBe(Versioning.UNVERSIONED);
+    const [report] = reportNights(replayNights(r.stack, 10));
+    expect(report.objects.map((o) => [o.key, o.storageClass, o.current, o.deleteMarker])).toEqual([
+      [sys(night(10)), "Standard", true, false],
+    ]);
+    expect(report.oldestRestorable).toEqual({
+      key: sys(night(10)),
+      storageClass: "Standard",
+      ageDays: 0,
+      night: 10,
+      current: true,
+    });
+  });
+
+  test("a destroy, then the delete marker expiring: the bucket ends empty and can go without force", () => {
+    const r = replayOf({ imageId: "m-a", bucketRetainDeletedExportsDays: 3 });
+    r.replay.create(r.export, "m-a");
+    toDay(r, 5);
+    r.replay.destroy(r.export, "m-a");
+    toDay(r, 9);
+    expect(holdings(r)).toEqual([`${sys("m-a")} marker current`]);
+    toDay(r, 10);
+    expect(holdings(r)).toEqual([]);
+    const { simulated } = r.replay.bucketList()[0];
+    expect(simulated.events.filter((e) => e.kind !== "write").map((e) => `${e.kind} day ${e.day}`)).toEqual([
+      "delete day 5",
+      "expireNoncurrent day 9",
+      "removeDeleteMarker day 10",
+    ]);
+    expect(r.replay.destroyBucket(r.bucket)).toEqual({ deleted: true, versions: 0 });
+  });
+
+  test("an export replaced twice in one day: both replaced files are kept, counted from that day", () => {
+    const r = replayOf({ imageId: "m-a", bucketRetainDeletedExportsDays: 2 });
+    r.replay.create(r.export, "m-a");
+    toDay(r, 4);
+    r.replay.replace(r.export, "m-a", "m-b");
+    r.replay.replace(r.export, "m-b", "m-c");
+    expect(r.replay.requests.map((q) => `${q.day} ${q.operation} ${q.key}`)).toEqual([
+      `0 write ${sys("m-a")}`,
+      `4 delete ${sys("m-a")}`,
+      `4 write ${sys("m-b")}`,
+      `4 delete ${sys("m-b")}`,
+      `4 write ${sys("m-c")}`,
+    ]);
+    toDay(r, 6);
+    expect(holdings(r)).toEqual([
+      `${sys("m-a")} marker current`,
+      `${sys("m-a")} Standard kept`,
+      `${sys("m-b")} marker current`,
+      `${sys("m-b")} Standard kept`,
+      `${sys("m-c")} Standard current`,
+    ]);
+    toDay(r, 7); // 2 days after day 4, from the midnight after it: both go on the same run
+    expect(holdings(r)).toEqual([
+      `${sys("m-a")} marker current`,
+      `${sys("m-b")} marker current`,
+      `${sys("m-c")} Standard current`,
+    ]);
+  });
+
+  test("data-disk files: no destroy removes them, so they pile up night after night", () => {
+    const r = replayOf({ dataDisks: [{ size: 20 }, { size: 40 }] });
+    const [report] = reportNights(replayNights(r.stack, 50));
+    expect(report.exports).toEqual([{ address: r.export, ossPrefix: "nightly", dataDisks: 2 }]);
+    expect(report.backupCount).toBe(32); // tonight's and the 31 kept by the default 30 days
+    expect(report.dataDiskFiles).toEqual([
+      { storageClass: "Standard", count: 100, youngestDays: 0, oldestDays: 49, gib: undefined },
+    ]);
+    const disks = report.objects.filter((o) => o.key.includes("_data_"));
+    expect(disks.every((o) => o.current && !o.deleteMarker)).toBe(true);
+    expect(disks.map((o) => o.key).slice(0, 2)).toEqual([data(night(1), "xvdb"), data(night(1), "xvdc")]);
+  });
+
+  test("bucketExpireAfterDays with kept versions: the current file expires into a kept version, and the markers stay", () => {
+    const r = replayOf({ imageId: "m-a", bucketRetainDeletedExportsDays: 5, bucketExpireAfterDays: 10 });
+    r.replay.create(r.export, "m-a");
+    toDay(r, 1);
+    r.replay.replace(r.export, "m-a", "m-b"); // m-a kept until day 7
+    toDay(r, 11);
+    expect(holdings(r)).toEqual([`${sys("m-a")} marker current`, `${sys("m-b")} Standard current`]);
+    toDay(r, 12); // m-b, written on day 1, expires 10 days after the midnight after
+    expect(holdings(r)).toEqual([
+      `${sys("m-a")} marker current`,
+      `${sys("m-b")} marker current`,
+      `${sys("m-b")} Standard kept`,
+    ]);
+    toDay(r, 18);
+    expect(holdings(r)).toEqual([`${sys("m-a")} marker current`, `${sys("m-b")} marker current`]);
+    // Destroying the export now deletes a key that is already hidden: a second marker, over the first,
+    // which then goes as a kept version does.
+    r.replay.destroy(r.export, "m-b");
+    expect(holdings(r)).toEqual([
+      `${sys("m-a")} marker current`,
+      `${sys("m-b")} marker current`,
+      `${sys("m-b")} marker kept`,
+    ]);
+    toDay(r, 400);
+    expect(holdings(r)).toEqual([`${sys("m-a")} marker current`, `${sys("m-b")} marker current`]);
+  });
+
+  test("a transition to a class whose billed minimum outlasts the retention: warned at synth, billed in the replay", () => {
+    const r = replayOf({
+      imageId: "m-a",
+      bucketRetainDeletedExportsDays: 30,
+      bucketTransitions: [{ storageClass: ExportStorageClass.COLD_ARCHIVE, afterDays: 10 }],
+    });
+    expect(warningsOf(r.construct)).toEqual([
+      "ImageExport at 'stack/Export': bucketTransitions[0] moves kept versions of deleted and replaced exports to ColdArchive 10 days after the deletion or replacement and they are deleted 30 days after it (bucketRetainDeletedExportsDays 30), so an export replaced soon after it was written (as a nightly export is) spends about 20 days in ColdArchive; OSS bills ColdArchive for at least 180 days in ColdArchive.",
+      "ImageExport at 'stack/Export': bucketTransitions[0].storageClass is 'ColdArchive', which not every region offers: make sure the bucket's region does, or OSS rejects the lifecycle rule at apply time.",
+    ]);
+    const [report] = reportNights(replayNights(r.stack, 60));
+    // Night n is replaced on day n and deleted on day n + 31: nights 1-28 are gone by day 59, each after
+    // 20 days in Cold Archive.
+    expect(report.earlyLeaves).toHaveLength(28);
+    expect(
+      new Set(report.earlyLeaves.map((l) => `${l.storageClass} ${l.storedDays}/${l.minimumDays} ${l.cause}`)),
+    ).toEqual(new Set(["ColdArchive 20/180 deletion"]));
+    expect(report.backups.map((row) => [row.storageClass, row.count])).toEqual([
+      ["Standard", 12],
+      ["ColdArchive", 20],
+    ]);
+  });
+});
