@@ -6,9 +6,9 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { App, LocalBackend, TerraformResource, TerraformStack, Testing } from "cdktf";
+import { App, LocalBackend, TerraformResource, TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { Construct } from "constructs";
-import { formatStack, ResourceChangeReport, StackDiff } from "../src/diff/report";
+import { formatStack, ResourceChangeReport, StackDiff, summarize } from "../src/diff/report";
 import { diffInSession, StackPair } from "../src/diff/runner";
 import { detectMoves } from "../src/diff/moves";
 import { rendered } from "../src/diff/config";
@@ -34,15 +34,15 @@ function requireTerraform(): void {
  * A stack named "app" (with a Hangzhou provider) as `cdktf synth` writes it, `//` metadata included:
  * the construct paths the report names come from there.
  */
-function synthesized(build: (stack: TerraformStack) => void): string {
+function synthesized(build: (stack: TerraformStack) => void, name = "app"): string {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "diff-app-"));
   try {
     const app = new App({ outdir, stackTraces: false });
-    const stack = new TerraformStack(app, "app");
-    new LocalBackend(stack, { path: "app.tfstate" });
+    const stack = new TerraformStack(app, name);
+    new LocalBackend(stack, { path: `${name}.tfstate` });
     build(stack);
     app.synth();
-    return fs.readFileSync(path.join(outdir, "stacks", "app", "cdk.tf.json"), "utf8");
+    return fs.readFileSync(path.join(outdir, "stacks", name, "cdk.tf.json"), "utf8");
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }
@@ -60,6 +60,19 @@ function exportApp(props: ImageExportProps, id = "Export", after?: (stack: Terra
 /** An export of a given image into a bucket the construct creates. */
 const BYO_IMAGE: ImageExportProps = { imageId: "m-bp1nightly0001", ossPrefix: "nightly" };
 const SCAFFOLD: ImageExportProps = { ossPrefix: "nightly", zoneId: "cn-hangzhou-h" };
+
+/** The README's rename: an export of tonight's image into a bucket of its own, in a stack nightly-backups. */
+function nightlyApp(id: string): string {
+  return synthesized((stack) => {
+    new alicloud.provider.AlicloudProvider(stack, "alicloud", { region: "cn-hangzhou" });
+    const imageId = new TerraformVariable(stack, "image_id", { type: "string" });
+    new ImageExport(stack, id, {
+      imageId: imageId.stringValue,
+      ossPrefix: "nightly",
+      bucketNamePrefix: "nightly-backups",
+    });
+  }, "nightly-backups");
+}
 
 /** Two instances whose image changes, under providers with and without replace_on_image_update. */
 function instancesApp(imageId: string): string {
@@ -119,6 +132,7 @@ const PAIRS: StackPair[] = [
     after: exportApp({ ...SCAFFOLD, sourceImageId: "ubuntu_24_04_x64_20G_alibase_20250101.vhd" }),
   },
   { name: "instance-image", before: instancesApp("m-bp1old"), after: instancesApp("m-bp1new") },
+  { name: "nightly-backups", before: nightlyApp("Backup"), after: nightlyApp("Nightly") },
   {
     name: "rename-default-prefix",
     before: exportApp({ imageId: "m-bp1abc", ossBucket: "exports" }),
@@ -142,10 +156,12 @@ function applyMoves(stack: TerraformStack, printed: readonly string[]): number {
 describe("known truths, through real Terraform", () => {
   const results = new Map<string, StackDiff>();
   let printedForRename: string[] = [];
+  let terraformVersion = "";
 
   beforeAll(async () => {
     requireTerraform();
     await withTerraformSession({}, {}, async (session) => {
+      terraformVersion = await session.version();
       for (const stack of await diffInSession(session, PAIRS)) results.set(stack.stack, stack);
       // Round two: the renamed app, with the calls the first round printed.
       printedForRename = formatStack(results.get("rename")!);
@@ -315,6 +331,27 @@ describe("known truths, through real Terraform", () => {
         "which forces a replacement; keep it as before and it can move",
       "  create  `Backup/Resource` (alicloud_image_export.Backup_DA3807AC)",
     ]);
+  });
+
+  test("the README's rename prints what the README shows", () => {
+    const stack = result("nightly-backups");
+    const printed = [
+      ...formatStack(stack),
+      summarize({
+        terraformVersion,
+        stacks: [stack],
+        onlyBefore: [],
+        onlyAfter: [],
+        destroys: true,
+        errorCount: 0,
+      }),
+    ];
+    const readme = fs.readFileSync(path.join(__dirname, "..", "README.md"), "utf8");
+    const intro = "rename of `Backup` to `Nightly` prints (exit status 1):\n\n```\n";
+    const start = readme.indexOf(intro);
+    expect(start).toBeGreaterThan(0);
+    const block = readme.slice(start + intro.length, readme.indexOf("```", start + intro.length));
+    expect(block.trimEnd().split("\n")).toEqual(printed);
   });
 
   test("a new zone replaces the instance, and with it the image (replace_triggered_by) and the export", () => {
