@@ -17,8 +17,9 @@ import { derivedNames, Shape, Variant } from "./stacks";
 import { median, quantile, synthesize, synthesizedConfig } from "./synth";
 import { compareFlavours } from "./flavours";
 import { MainJob, timeMainJob } from "./main-job";
-import { timeTerraformCheck } from "./terraform";
+import { timeDiffExamples } from "./diff";
 import { timeRetentionReplay } from "./retention";
+import { timeTerraformCheck, TerraformTiming } from "./terraform";
 
 /** The construct may cost at most this much more than the hand-written L1s (docs example, one export). */
 const OVERHEAD_TARGET = 0.05;
@@ -583,6 +584,11 @@ function main(): void {
       );
     }
 
+    const diffExamples = timeDiffExamples(target, scratch, QUICK ? 1 : 3);
+    console.log(
+      "\nWhat a change destroys: diff over the four examples (each against itself), start to finish",
+    );
+    console.log(timingTable(diffExamples));
     const retention = timeRetentionReplay(scratch, QUICK ? 5 : 20);
     console.log(
       `\nRetention replay: ${retention.nights} nights of the nightly example, read from its cdk.tf.json, replayed and reported (issue 18)`,
@@ -675,6 +681,7 @@ function main(): void {
       flavours,
       goals: goals.map(({ key, figure, value, goal, met }) => ({ key, figure, value, goal, met })),
       terraformCheck: terraform,
+      diffExamples,
       retentionReplay: retention,
     };
     const json = `${JSON.stringify(results, null, 2)}\n`;
@@ -686,6 +693,24 @@ function main(): void {
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/** A one-row table of a Terraform timing, or the reason it was not measured. */
+function timingTable(timing: TerraformTiming | string): string {
+  if (typeof timing === "string") return timing;
+  return table(
+    ["runs", "median s", "min s", "max s", "goal", "met?"],
+    [
+      [
+        timing.runs,
+        (timing.medianMs / 1000).toFixed(2),
+        (timing.minMs / 1000).toFixed(2),
+        (timing.maxMs / 1000).toFixed(2),
+        `<= ${(timing.goalMs / 1000).toFixed(0)} s`,
+        timing.met ? "yes" : "NO",
+      ],
+    ],
+  );
 }
 
 main();

@@ -568,6 +568,16 @@ export class ImageScaffold extends Construct {
       dataDisks: instanceDataDisks(props.dataDisks),
     });
 
+    // The image is a copy of the instance's disks, made once: the provider neither replaces an image for a
+    // new instance_id nor updates it (a new instance plans as an update in place that changes nothing in
+    // the cloud), so the image, and the export of it, would stay those of the old instance. It is
+    // replaced whenever the instance gets new disks: when the instance is replaced (a new id), and when
+    // its image_id changes, which the provider applies by replacing the system disk in place.
+    // Bare references, as Terraform's JSON syntax wants them here: cdktf writes a resource given to
+    // replaceTriggeredBy as "${...}", which Terraform rejects (hashicorp/terraform-cdk#3196).
+    const instance = this.instance;
+    const instanceAttribute = (attribute: string) =>
+      `${instance.terraformResourceType}.${instance.friendlyUniqueId}.${attribute}`;
     this.resource = new gen.image.Image(this, "Resource", {
       provider,
       // Custom image names are unique per region, so two scaffolds must not both take the bare prefix.
@@ -575,7 +585,8 @@ export class ImageScaffold extends Construct {
         props.imageName ?? `${props.namePrefix ?? DEFAULT_NAME}-${this.node.addr.slice(2, 10)}`,
       ),
       description: literalText(props.imageDescription ?? "Exported to OSS by cdktf-alicloud-image-export"),
-      instanceId: this.instance.id,
+      instanceId: instance.id,
+      lifecycle: { replaceTriggeredBy: [instanceAttribute("id"), instanceAttribute("image_id")] },
     });
     this.imageId = this.resource.id;
 

@@ -205,10 +205,12 @@ describe("ImageExport with nothing given", () => {
       security_groups: [reference(securityGroup, "id")],
       instance_charge_type: "PostPaid",
     });
+    // The image is replaced with the instance, and when the instance gets a new source image.
     expect(theResource(config, alicloud.image.Image)).toEqual({
       image_name: expect.stringMatching(/^image-export-[0-9a-f]{8}$/),
       description: "Exported to OSS by cdktf-alicloud-image-export",
       instance_id: reference(instance, "id"),
+      lifecycle: { replace_triggered_by: [`${address(instance)}.id`, `${address(instance)}.image_id`] },
     });
   });
 

@@ -3,8 +3,9 @@
 // resource-change.ts). test/diff.test.ts shows the same rules through real Terraform.
 import * as fs from "fs";
 import * as path from "path";
-import { CtyValue, UnknownValue } from "../src/terraform/msgpack";
-import { replacesOnImageUpdate } from "../src/terraform/provider";
+import { CtyValue, decodeMsgpack, encodeMsgpack, UnknownValue } from "../src/terraform/msgpack";
+import { ProtoMessage, ProtoWriter } from "../src/terraform/protobuf";
+import { providerHandlers, replacesOnImageUpdate } from "../src/terraform/provider";
 import { parseReplacementRules, ruleFor } from "../src/terraform/replacement-rules";
 import {
   applyPlanned,
@@ -17,12 +18,13 @@ import { BlockSchema, parseSchemaDocument } from "../src/terraform/schema-file";
 
 const SCHEMA_DIR = path.join(__dirname, "..", "schema");
 const read = (file: string) => fs.readFileSync(path.join(SCHEMA_DIR, file), "utf8");
+const PROVIDERS = ["alicloud.json", "random.json"].flatMap((file) => parseSchemaDocument(read(file), file));
 const RULES = parseReplacementRules(read("replacement.json"), "replacement.json");
 /** Every resource type of the schemas the bindings are generated from, with its block. */
 const RESOURCES: { [type: string]: BlockSchema } = Object.fromEntries(
-  ["alicloud.json", "random.json"]
-    .flatMap((file) => parseSchemaDocument(read(file), file))
-    .flatMap((provider) => Object.entries(provider.resources).map(([type, s]) => [type, s.block ?? {}])),
+  PROVIDERS.flatMap((provider) =>
+    Object.entries(provider.resources).map(([type, s]) => [type, s.block ?? {}]),
+  ),
 );
 const U = UnknownValue.PLAIN;
 type Values = { [name: string]: CtyValue };
@@ -279,5 +281,84 @@ describe("applying, reading back and upgrading", () => {
     const bucket = upgradeState(RESOURCES.alicloud_oss_bucket, { bucket: "b" }) as { [k: string]: unknown };
     expect(bucket.lifecycle_rule).toEqual([]);
     expect(bucket.tags).toBeNull();
+  });
+});
+
+describe("the RPCs, with tfplugin5's field numbers", () => {
+  const handlers = providerHandlers(
+    PROVIDERS.find((p) => p.address.endsWith("/aliyun/alicloud"))!,
+    RULES,
+  );
+  const call = (method: string, request: ProtoWriter, connection = {}) =>
+    ProtoMessage.decode(
+      handlers.get(`/tfplugin5.Provider/${method}`)!(request.finish(), connection) as Buffer,
+    );
+  const dynamic = (value: CtyValue) => new ProtoWriter().bytes(1, encodeMsgpack(value));
+  const valueOf = (message: ProtoMessage | undefined) => decodeMsgpack(message!.bytes(1)!);
+  const prior = { id: "m-1", image_id: "m-1", oss_bucket: "b", oss_prefix: "nightly", timeouts: null };
+
+  test("ReadResource returns the stored state (2 -> 1) and its private data (3 -> 3)", () => {
+    const response = call(
+      "ReadResource",
+      new ProtoWriter()
+        .string(1, "alicloud_image_export")
+        .message(2, dynamic(prior))
+        .bytes(3, Buffer.from("kept")),
+    );
+    expect(valueOf(response.message(1))).toEqual(prior);
+    expect(response.string(3)).toBe("kept");
+  });
+
+  test("UpgradeResourceState decodes RawState.json (3.1) into the schema's type (-> 1)", () => {
+    const json = Buffer.from(JSON.stringify({ id: "m-1", image_id: "m-1" }));
+    const response = call(
+      "UpgradeResourceState",
+      new ProtoWriter().string(1, "alicloud_image_export").message(3, new ProtoWriter().bytes(1, json)),
+    );
+    expect(valueOf(response.message(1))).toEqual({ ...prior, oss_bucket: null, oss_prefix: null });
+  });
+
+  test("PlanResourceChange answers requires_replace (2) as AttributePaths and sets legacy_type_system (5)", () => {
+    const proposed = { ...prior, oss_prefix: "weekly" };
+    const response = call(
+      "PlanResourceChange",
+      new ProtoWriter()
+        .string(1, "alicloud_image_export")
+        .message(2, dynamic(prior))
+        .message(3, dynamic(proposed))
+        .message(4, dynamic({ ...proposed, id: null })),
+    );
+    expect(valueOf(response.message(1))).toEqual({ ...proposed, id: UnknownValue.PLAIN });
+    // requires_replace[0].steps[0].attribute_name
+    expect(response.message(2)?.message(1)?.string(1)).toBe("oss_prefix");
+    expect(response.varint(5)).toBe(1);
+  });
+
+  test("ApplyResourceChange fills the planned state (3 -> 1) and sets legacy_type_system (4); a destroy is null", () => {
+    const planned = { ...prior, id: UnknownValue.PLAIN };
+    const applied = call(
+      "ApplyResourceChange",
+      new ProtoWriter()
+        .string(1, "alicloud_image_export")
+        .message(2, dynamic(null))
+        .message(3, dynamic(planned)),
+    );
+    expect(valueOf(applied.message(1))).toEqual(prior);
+    expect(applied.varint(4)).toBe(1);
+    const destroyed = call(
+      "ApplyResourceChange",
+      new ProtoWriter()
+        .string(1, "alicloud_image_export")
+        .message(2, dynamic(prior))
+        .message(3, dynamic(null)),
+    );
+    expect(valueOf(destroyed.message(1))).toBeNull();
+  });
+
+  test("Configure keeps the provider configuration's features for this connection's plans", () => {
+    const connection = {};
+    const features = { features: [{ ecs_instance: [{ replace_on_image_update: true }] }] };
+    call("Configure", new ProtoWriter().message(2, dynamic(features)), connection);
+    expect(connection).toEqual({ replaceOnImageUpdate: true });
   });
 });

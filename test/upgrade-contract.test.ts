@@ -1,5 +1,6 @@
 // The upgrade contract, pinned with literal values on purpose (not snapshots, which can be re-recorded
-// in one keystroke).
+// in one keystroke), and judged by Terraform: from what each release wrote (test/fixtures/release-*,
+// `npm run fixtures`) to what the code writes now, nothing may be destroyed or replaced.
 //
 // ANY CHANGE IN THIS FILE REPLACES USERS' INFRASTRUCTURE. Terraform knows a resource by its logical id,
 // and cdktf derives that id from the construct path: renaming a child id, or changing how a default
@@ -9,7 +10,16 @@
 // and come with the migration (`terraform state mv`, or pinned names) users need.
 import { Testing } from "cdktf";
 import { Construct } from "constructs";
+import { formatStack } from "../src/diff/report";
+import { diffPairs } from "../src/diff/runner";
 import { alicloud, ExportBucket, ImageExport, ImageExportRole } from "../src";
+import {
+  CURRENT_VERSION,
+  readRelease,
+  releases,
+  synthesizeContractStacks,
+  withoutFrameworkVersion,
+} from "./support/release-fixtures";
 import { newStack } from "./support/synth-helpers";
 
 function childIds(construct: Construct): string[] {
@@ -156,6 +166,55 @@ describe("Terraform logical ids", () => {
       "random_integer.Bucket_NameSuffix_F4718699",
     ]);
   });
+});
+
+describe("from each release's synthesized stacks to what the code writes now, judged by Terraform", () => {
+  const current = synthesizeContractStacks();
+
+  test(`this version's fixtures (release-${CURRENT_VERSION}) are what the code writes: refresh them with npm run fixtures, and say why in the commit`, () => {
+    const fixtures = readRelease(CURRENT_VERSION);
+    expect([...fixtures.keys()]).toEqual([...current.keys()].sort());
+    for (const [name, text] of current) {
+      expect({ [name]: withoutFrameworkVersion(fixtures.get(name) ?? "{}") }).toEqual({
+        [name]: withoutFrameworkVersion(text),
+      });
+    }
+  });
+
+  test("Terraform applies each release's stacks, then plans what the code writes now: nothing is destroyed or replaced", async () => {
+    const pairs = releases().flatMap((version) =>
+      [...readRelease(version)]
+        .filter(([name]) => current.has(name))
+        .map(([name, before]) => ({ name: `release-${version}/${name}`, before, after: current.get(name)! })),
+    );
+    expect(pairs.map((p) => p.name)).toContain(`release-${CURRENT_VERSION}/docs-example`);
+    const report = await diffPairs(pairs);
+    // On failure, the diff's own report says what would be destroyed and why.
+    expect(report.stacks.filter((s) => !s.compared || s.destroys).flatMap(formatStack)).toEqual([]);
+    // From this version's own fixtures, where they are what the code writes, Terraform plans no change.
+    const fixtures = readRelease(CURRENT_VERSION);
+    const unchanged = (name: string) =>
+      JSON.stringify(withoutFrameworkVersion(fixtures.get(name) ?? "{}")) ===
+      JSON.stringify(withoutFrameworkVersion(current.get(name)!));
+    const own = report.stacks.filter(
+      (s) => s.stack.startsWith(`release-${CURRENT_VERSION}/`) && unchanged(s.stack.replace(/^.*\//, "")),
+    );
+    expect(
+      own.flatMap((s) => s.changes.filter((c) => c.action !== "no-op").map((c) => `${s.stack} ${c.address}`)),
+    ).toEqual([]);
+    const counts = Object.fromEntries(own.map((s) => [s.stack.replace(/^.*\//, ""), s.changes.length]));
+    expect(counts).toEqual(
+      Object.fromEntries(
+        Object.entries({
+          "bring-your-own": 1,
+          "cross-region": 14,
+          "docs-example": 12,
+          "kitchen-sink": 15,
+          "nightly-backups": 7,
+        }).filter(([name]) => unchanged(name)),
+      ),
+    );
+  }, 120_000);
 });
 
 function defined<T>(value: T | undefined): T {

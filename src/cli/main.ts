@@ -7,6 +7,7 @@ import { listOf } from "../conformance/json-values";
 import { SchemaConformance } from "../conformance/schema-conformance";
 import { NotTerraformJsonError, readTerraformJsonFile } from "../conformance/terraform-json";
 import { vendoredProviderNames } from "../conformance/terraform-schema";
+import { diffCommand, DIFF_USAGE } from "./diff-command";
 import { graphCommand, GRAPH_USAGE } from "./graph-command";
 import { retentionCommand, RETENTION_USAGE } from "./retention-command";
 import { FRAMEWORK, PACKAGE_NAME } from "../framework";
@@ -40,11 +41,13 @@ ${TERRAFORM_USAGE}
 
 ${GRAPH_USAGE}
 
+${DIFF_USAGE}
+
 ${RETENTION_USAGE}`;
 
 /**
  * Runs the command line `args` (without node and the script) and returns the exit status; with
- * `--terraform`, a promise of it (Terraform runs as child processes).
+ * `--terraform` and for `diff`, a promise of it (Terraform runs as child processes).
  */
 export function main(
   args: readonly string[],
@@ -60,6 +63,7 @@ export function main(
     return EXIT_CONFORMS;
   }
   if (command === "graph") return graphCommand(operands, output, cwd);
+  if (command === "diff") return diffCommand(operands, output, cwd);
   if (command === "retention") return retentionCommand(operands, output, cwd);
   if (command !== "check" || operands.length > 1) {
     const problem =

@@ -113,6 +113,13 @@ export class ProtoMessage {
     return Buffer.isBuffer(last) ? last : undefined;
   }
 
+  /** The last occurrence of a varint field (bools and enums too), or undefined. */
+  public varint(field: number): number | undefined {
+    const values = this.fields.get(field);
+    const last = values?.[values.length - 1];
+    return typeof last === "number" ? last : undefined;
+  }
+
   public string(field: number): string {
     return this.bytes(field)?.toString("utf8") ?? "";
   }

@@ -2,3 +2,4 @@
 export { setupConformanceMatchers, toConformToProviderSchema } from "./jest";
 export type { ExtensibleExpect, MatcherResult } from "./jest";
 export { setupTerraformMatchers, toPassTerraformPlan } from "./terraform";
+export { toPlanWithoutDestroying } from "./diff";

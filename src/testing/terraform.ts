@@ -5,6 +5,7 @@ import { TerraformJudgeOptions } from "../terraform";
 import * as fs from "fs";
 import { NotTerraformJsonError, readTerraformJson } from "../conformance/terraform-json";
 import { formatDiagnostic, judge, JudgeStack, readStacks } from "../terraform/runner";
+import { toPlanWithoutDestroying } from "./diff";
 import { MatcherResult } from "./jest";
 
 declare global {
@@ -30,13 +31,15 @@ interface AsyncExtensibleExpect {
 }
 
 /**
- * Registers `toPassTerraformPlan()` with jest. Call it once, e.g. in a `setupFilesAfterEnv` file.
+ * Registers `toPassTerraformPlan()` and `toPlanWithoutDestroying(before)` with jest. Call it once, e.g.
+ * in a `setupFilesAfterEnv` file.
  *
  * @example
  * import { setupTerraformMatchers } from "cdktf-alicloud-image-export/lib/testing";
  * setupTerraformMatchers();
  * // in a test:
  * await expect(Testing.synth(stack)).toPassTerraformPlan();
+ * await expect(Testing.fullSynth(stack)).toPlanWithoutDestroying("test/fixtures/last-release");
  */
 export function setupTerraformMatchers(): void {
   const expectGlobal = (globalThis as { expect?: Partial<AsyncExtensibleExpect> }).expect;
@@ -45,7 +48,7 @@ export function setupTerraformMatchers(): void {
       "setupTerraformMatchers() needs jest's global expect; call it from a jest setup file (setupFilesAfterEnv)",
     );
   }
-  expectGlobal.extend({ toPassTerraformPlan });
+  expectGlobal.extend({ toPassTerraformPlan, toPlanWithoutDestroying });
 }
 
 /**

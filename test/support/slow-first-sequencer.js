@@ -5,7 +5,12 @@
 const Sequencer = require("@jest/test-sequencer").default;
 
 /** Suites known to take longest, slowest first; the rest follow in jest's own order. */
-const SLOWEST = ["package.test.ts", "terraform-differential.test.ts", "terraform-judge.test.ts"];
+const SLOWEST = [
+  "package.test.ts",
+  "terraform-differential.test.ts",
+  "terraform-judge.test.ts",
+  "diff.test.ts",
+];
 
 class SlowFirstSequencer extends Sequencer {
   sort(tests) {
