@@ -159,6 +159,7 @@ describe("the commands exit 2 on input they can't read, with one line", () => {
         ["check", "--terraform", dir],
         ["graph", dir],
         ["retention", dir, "--nights", "3"],
+        ["diff", dir, dir],
       ]) {
         const result = run(args);
         const status = await result.status;
