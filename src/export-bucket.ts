@@ -259,14 +259,14 @@ function lifecycleRules(
     retainDays > 0 && hasTransitions
       ? transitions
           .filter((t) => Token.isUnresolved(t.afterDays) || t.afterDays < retainDays)
-          .map((t) => ({ storageClass: t.storageClass, days: t.afterDays }))
+          .map((t) => ({ storageClass: literalText(t.storageClass), days: t.afterDays }))
       : [];
   return [
     {
       id: EXPORT_LIFECYCLE_RULE_ID,
       enabled: true,
       transitions: hasTransitions
-        ? transitions.map((t) => ({ storageClass: t.storageClass, days: t.afterDays }))
+        ? transitions.map((t) => ({ storageClass: literalText(t.storageClass), days: t.afterDays }))
         : undefined,
       expiration: expiration.length > 0 ? expiration : undefined,
       noncurrentVersionExpiration: retainDays > 0 ? [{ days: retainDays }] : undefined,

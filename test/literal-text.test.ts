@@ -5,7 +5,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { TerraformOutput, TerraformStack, TerraformVariable, Testing } from "cdktf";
-import { ExportBucket, ImageExport, ImageExportRole, ImageScaffold } from "../src";
+import { ExportBucket, ExportStorageClass, ImageExport, ImageExportRole, ImageScaffold } from "../src";
 import { escapeTemplate, literalText } from "../src/literal-text";
 import { findTerraform } from "../src/terraform/runner";
 import { temporaryFolder } from "./support/command";
@@ -190,6 +190,9 @@ describe("every construct writes text as typed", () => {
       sourceImageId: mixed("M18"),
     });
     new ExportBucket(stack, "Bucket", { bucketNamePrefix: mixed("M19") });
+    new ExportBucket(stack, "Lifecycle", {
+      transitions: [{ storageClass: mixed("M25") as ExportStorageClass, afterDays: 10 }],
+    });
     new ImageExportRole(stack, "Role", { description: mixed("M20") });
     new ImageExport(stack, "Export", {
       imageId: mixed("M21"),
@@ -198,7 +201,7 @@ describe("every construct writes text as typed", () => {
       createTimeout: mixed("M24"),
     });
     const config = synthJson(stack);
-    for (let i = 1; i <= 24; i++) {
+    for (let i = 1; i <= 25; i++) {
       const marker = `M${String(i).padStart(2, "0")}`;
       const found = landed(config, marker);
       expect({ marker, count: Object.keys(found).length > 0 }).toEqual({ marker, count: true });
