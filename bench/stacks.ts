@@ -138,10 +138,14 @@ function handWrittenScaffoldExport(lib: Library, scope: Construct, names: Derive
     instanceChargeType: "PostPaid",
     httpTokens: "required",
   });
+  // A new instance must make a new image (the provider would otherwise keep the old one); bare references,
+  // since cdktf writes a resource given to replaceTriggeredBy as "${...}", which Terraform rejects.
+  const instanceAddress = `${instance.terraformResourceType}.${instance.friendlyUniqueId}`;
   const image = new alicloud.image.Image(scaffold, "Resource", {
     imageName: names.imageName,
     description: "Exported to OSS by cdktf-alicloud-image-export",
     instanceId: instance.id,
+    lifecycle: { replaceTriggeredBy: [`${instanceAddress}.id`, `${instanceAddress}.image_id`] },
   });
 
   const bucketScope = new Construct(scope, "Bucket");
