@@ -26,8 +26,9 @@ try {
   new lib.alicloud.provider.AlicloudProvider(stack, "alicloud", { region: "cn-hangzhou" });
   new lib.ImageExport(stack, "Docs");
   for (let index = 0; index < count; index++) {
+    // An image of its own each, as in bench/stacks.ts: exports of one image would run one after another.
     new lib.ImageExport(stack, `Export${index}`, {
-      imageId: "m-bp1byoimage0001",
+      imageId: `m-bp1byoimage${String(index).padStart(6, "0")}`,
       ossBucket: "byo-exports",
       ossPrefix: `export${index}`,
     });

@@ -8,11 +8,8 @@ import { NightlyBackupsStack } from "../examples/nightly-backups";
 import { replayNights } from "../src/retention/replay";
 import { reportNights } from "../src/retention/report";
 import { readStackRetention } from "../src/retention/stack-reader";
+import { GOALS, RETENTION_NIGHTS } from "./goals";
 import { median } from "./synth";
-
-/** 400 nights of one stack, read, replayed and reported. */
-export const RETENTION_REPLAY_GOAL_MS = 1000;
-export const RETENTION_NIGHTS = 400;
 
 export interface RetentionTiming {
   readonly nights: number;
@@ -55,7 +52,7 @@ export function timeRetentionReplay(scratch: string, runs: number): RetentionTim
     minMs: Math.min(...times),
     maxMs: Math.max(...times),
     finalVersions,
-    goalMs: RETENTION_REPLAY_GOAL_MS,
-    met: firstMs <= RETENTION_REPLAY_GOAL_MS && medianMs <= RETENTION_REPLAY_GOAL_MS,
+    goalMs: GOALS.retentionReplayMs,
+    met: firstMs <= GOALS.retentionReplayMs && medianMs <= GOALS.retentionReplayMs,
   };
 }
