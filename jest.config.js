@@ -59,6 +59,8 @@ module.exports = {
         "/test/re2\\.test\\.ts$",
         "/test/terraform-differential\\.test\\.ts$",
         "/test/validation\\.test\\.ts$",
+        // Reads the README, the benchmark's record and test sources: no framework, no library code.
+        "/test/readme-figures\\.test\\.ts$",
       ],
       snapshotSerializers: ["<rootDir>/test/support/cdktf-json-format.js"],
       moduleNameMapper: {

@@ -1,11 +1,15 @@
 // `npm run bench`: how much `ImageExport` costs at synth time compared with the same infrastructure
-// written by hand with the L1 bindings, how that cost grows with the number of exports, and how long
-// the library takes to load. Prints a table and writes the figures to .bench/ as JSON.
+// written by hand with the L1 bindings, how that cost grows with the number of exports, how long the
+// library takes to load and how much of it an app loads, and how long the commands take. Prints tables
+// and writes the figures to .bench/ as JSON; a default or full run of the compiled lib/ also writes the
+// committed record bench/RESULTS.json and the README's figures from it (see bench/record.ts).
 //
-//   npm run bench                 # about a minute or two
-//   npm run bench -- --quick      # fewer runs, noisier figures
+//   npm run bench                 # a few minutes
+//   npm run bench -- --quick      # fewer runs, noisier figures; writes no record
 //   npm run bench -- --full       # also 1000 scaffolded exports (minutes: it shows the quadratic part)
+//   npm run bench -- --no-record  # leaves bench/RESULTS.json and the README alone
 //   BENCH_FROM=src npm run bench  # measure the TypeScript sources instead of the compiled lib/
+//   BENCH_NOTE="..." npm run bench  # what else ran on the machine, kept in the record
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
@@ -20,24 +24,32 @@ import { MainJob, timeMainJob } from "./main-job";
 import { timeDiffExamples } from "./diff";
 import { timeRetentionReplay } from "./retention";
 import { timeTerraformCheck, TerraformTiming } from "./terraform";
-
-/** The construct may cost at most this much more than the hand-written L1s (docs example, one export). */
-const OVERHEAD_TARGET = 0.05;
-/** The library may add at most this to `require("cdktf")`, in ms (issue 9). */
-const LOAD_GOAL_MS = 20;
-/** Bring-your-own exports at N=1000: the construct's total time at most this times the L1s'. */
-const BYO_TIME_GOAL_RATIO = 1.15;
-/** Bring-your-own exports at N=1000: the construct's memory per export at most this times the L1s'. */
-const BYO_MEMORY_GOAL_RATIO = 1.3;
-/** Per-export time at the largest size over that at a tenth of it; above this, growth is not linear. */
-const FLATNESS_LIMIT = 1.5;
+import { BindingsLoad, measureBindingsLoad } from "./bindings";
+import { FLATNESS_LIMIT, FLAVOUR_EXPORTS, GOALS, SCALE_COUNTS } from "./goals";
+import type { FlavourComparison } from "./flavours";
+import type { RetentionTiming } from "./retention";
+import {
+  BenchRecord,
+  GoalRecord,
+  README_PATH,
+  readRecord,
+  RECORD_PATH,
+  recordText,
+  renderBlock,
+  replaceBlock,
+} from "./record";
 
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has("--quick");
 const FULL = args.has("--full");
+const NO_RECORD = args.has("--no-record");
+/** The largest scaling size, where the bring-your-own goals are judged. */
+const LARGEST = SCALE_COUNTS[SCALE_COUNTS.length - 1];
 
 const collectGarbage = (): void => (global as { gc?: () => void }).gc?.();
 const round = (value: number, digits = 2): number => Number(value.toFixed(digits));
+/** The construct may cost at most this much more than the hand-written L1s (docs example, one export). */
+const OVERHEAD_TARGET = round(GOALS.docsExampleRatio - 1, 4);
 
 // ---------------------------------------------------------------------------------------------------
 // 1. The hand-written baseline must synthesize exactly what the construct does.
@@ -310,87 +322,92 @@ function moduleLoads(target: LibraryTarget, runs: number): ModuleLoad[] {
 
 // ---------------------------------------------------------------------------------------------------
 
-interface Goal {
-  /** Stable key in .bench/latest.json. */
-  readonly key: string;
-  readonly figure: string;
-  readonly value: number;
-  readonly goal: number;
-  /** Whether the figure is at most the goal; null when it can't be judged. */
-  readonly met: boolean | null;
-  readonly shown: string;
-  readonly goalShown: string;
-}
-
-/** The figures issue 9 sets goals for, each at most its goal. */
-function issueGoals(
+/** The figures there are goals for, each at most its goal (see bench/goals.ts). */
+function goalRecords(
   scaling: readonly ScaleRow[],
   docsExample: SideBySide,
   loadMs: number,
   mainJob: MainJob,
+  flavours: FlavourComparison | string,
+  terraform: TerraformTiming | string,
+  diff: TerraformTiming | string,
+  retention: RetentionTiming,
   baselineMatches: boolean,
-): Goal[] {
+): GoalRecord[] {
   const row = (variant: Variant) =>
-    scaling.find((r) => r.variant === variant && r.shape === "byo" && r.count === 1000);
+    scaling.find((r) => r.variant === variant && r.shape === "byo" && r.count === LARGEST);
   const construct = row("construct");
   const l1 = row("l1");
-  const byoTime = construct && l1 ? construct.totalMs / l1.totalMs : Number.NaN;
-  const byoMemory = construct && l1 ? construct.perExportKiB / l1.perExportKiB : Number.NaN;
-  const judged = (value: number, goal: number, needsBaseline: boolean): boolean | null =>
-    Number.isNaN(value) || (needsBaseline && !baselineMatches) ? null : value <= goal;
-  const times = (value: number) => `${value.toFixed(3)}x`;
+  const notMatching = "the hand-written baseline differs";
+  const judged = (
+    key: GoalRecord["key"],
+    value: number | null,
+    details: Record<string, number>,
+    needsBaseline: boolean,
+    reason?: string,
+  ): GoalRecord => {
+    const goal = GOALS[key];
+    if (value === null || Number.isNaN(value))
+      return { key, value: null, goal, met: null, reason: reason ?? "not measured", details };
+    if (needsBaseline && !baselineMatches)
+      return { key, value, goal, met: null, reason: notMatching, details };
+    return { key, value, goal, met: value <= goal, details };
+  };
+  const timing = (key: "terraformCheckMs" | "diffMs", measured: TerraformTiming | string) =>
+    typeof measured === "string"
+      ? judged(key, null, {}, false, measured)
+      : judged(
+          key,
+          round(measured.medianMs, 0),
+          { stacks: measured.stacks.length, runs: measured.runs },
+          false,
+        );
   return [
-    {
-      key: "libraryLoadOverCdktfMs",
-      figure: 'library load on top of require("cdktf")',
-      value: round(loadMs, 1),
-      goal: LOAD_GOAL_MS,
-      met: judged(loadMs, LOAD_GOAL_MS, false),
-      shown: `+${loadMs.toFixed(1)} ms`,
-      goalShown: `<= +${LOAD_GOAL_MS} ms`,
-    },
-    {
-      key: "byoTotalTimeRatioAt1000",
-      figure: "bring-your-own at N=1000, total time: construct / L1s",
-      value: round(byoTime, 3),
-      goal: BYO_TIME_GOAL_RATIO,
-      met: judged(byoTime, BYO_TIME_GOAL_RATIO, true),
-      shown:
-        construct && l1
-          ? `${times(byoTime)} (${construct.totalMs.toFixed(0)} vs ${l1.totalMs.toFixed(0)} ms)`
-          : "-",
-      goalShown: `<= ${BYO_TIME_GOAL_RATIO}x`,
-    },
-    {
-      key: "byoMemoryPerExportRatioAt1000",
-      figure: "bring-your-own at N=1000, memory per export: construct / L1s",
-      value: round(byoMemory, 3),
-      goal: BYO_MEMORY_GOAL_RATIO,
-      met: judged(byoMemory, BYO_MEMORY_GOAL_RATIO, true),
-      shown:
-        construct && l1
-          ? `${times(byoMemory)} (${construct.perExportKiB.toFixed(1)} vs ${l1.perExportKiB.toFixed(1)} KiB)`
-          : "-",
-      goalShown: `<= ${BYO_MEMORY_GOAL_RATIO}x`,
-    },
-    {
-      key: "docsExampleRatio",
-      figure: "docs example: construct / L1s",
-      value: docsExample.ratio,
-      goal: 1 + OVERHEAD_TARGET,
-      met: judged(docsExample.ratio, 1 + OVERHEAD_TARGET, true),
-      shown: docsExample.ratio.toFixed(3),
-      goalShown: `<= ${(1 + OVERHEAD_TARGET).toFixed(2)}`,
-    },
-    {
-      key: "mainJobRatio",
-      figure: "main job: examples app / node -e 'require(\"cdktf\")', whole process",
-      value: mainJob.ratio,
-      goal: mainJob.goalRatio,
-      met: mainJob.met,
-      shown: `${times(mainJob.ratio)} (${mainJob.appMs.toFixed(0)} vs ${mainJob.baselineMs.toFixed(0)} ms; peak RSS ${mainJob.peakRssMiB.toFixed(0)} MiB)`,
-      goalShown: `<= ${mainJob.goalRatio}x`,
-    },
+    judged("libraryLoadMs", round(loadMs, 1), {}, false),
+    judged(
+      "byoTimeRatio",
+      construct && l1 ? round(construct.totalMs / l1.totalMs, 3) : null,
+      construct && l1
+        ? { exports: LARGEST, constructMs: construct.totalMs, l1Ms: l1.totalMs }
+        : { exports: LARGEST },
+      true,
+    ),
+    judged(
+      "byoMemoryRatio",
+      construct && l1 ? round(construct.perExportKiB / l1.perExportKiB, 3) : null,
+      construct && l1
+        ? { exports: LARGEST, constructKiB: construct.perExportKiB, l1KiB: l1.perExportKiB }
+        : { exports: LARGEST },
+      true,
+    ),
+    judged("docsExampleRatio", docsExample.ratio, {}, true),
+    judged(
+      "mainJobRatio",
+      mainJob.ratio,
+      { appMs: mainJob.appMs, baselineMs: mainJob.baselineMs, peakRssMiB: mainJob.peakRssMiB },
+      false,
+    ),
+    typeof flavours === "string"
+      ? judged("flavourRatio", null, {}, false, flavours)
+      : judged(
+          "flavourRatio",
+          flavours.synthRatio,
+          {
+            exports: flavours.exports,
+            cdktfMs: flavours.flavours[0].synthMs,
+            cdktnMs: flavours.flavours[1].synthMs,
+            loadDifferenceMs: flavours.loadDifferenceMs,
+          },
+          false,
+        ),
+    timing("terraformCheckMs", terraform),
+    timing("diffMs", diff),
+    judged(
+      "retentionReplayMs",
+      round(Math.max(retention.firstMs, retention.medianMs), 1),
+      { nights: retention.nights, firstMs: retention.firstMs, medianMs: retention.medianMs },
+      false,
+    ),
   ];
 }
 
@@ -493,8 +510,11 @@ function main(): void {
     );
 
     const sizes: { shape: Shape; counts: number[] }[] = [
-      { shape: "byo", counts: [1, 10, 100, 1000] },
-      { shape: "scaffold", counts: FULL ? [1, 10, 100, 1000] : [1, 10, 100] },
+      { shape: "byo", counts: [...SCALE_COUNTS] },
+      {
+        shape: "scaffold",
+        counts: FULL ? [...SCALE_COUNTS] : SCALE_COUNTS.filter((count) => count < LARGEST),
+      },
     ];
     const scaling: ScaleRow[] = [];
     for (const { shape, counts } of sizes) {
@@ -564,29 +584,14 @@ function main(): void {
     );
 
     const terraform = timeTerraformCheck(target, scratch, QUICK ? 1 : 3);
-    console.log("\nTerraform as the judge: check --terraform over the three examples, start to finish");
-    if (typeof terraform === "string") console.log(terraform);
-    else {
-      console.log(
-        table(
-          ["runs", "median s", "min s", "max s", "goal", "met?"],
-          [
-            [
-              terraform.runs,
-              (terraform.medianMs / 1000).toFixed(2),
-              (terraform.minMs / 1000).toFixed(2),
-              (terraform.maxMs / 1000).toFixed(2),
-              `<= ${(terraform.goalMs / 1000).toFixed(0)} s`,
-              terraform.met ? "yes" : "NO",
-            ],
-          ],
-        ),
-      );
-    }
+    console.log(
+      `\nTerraform as the judge: check --terraform over the examples${stackList(terraform)}, start to finish`,
+    );
+    console.log(timingTable(terraform));
 
     const diffExamples = timeDiffExamples(target, scratch, QUICK ? 1 : 3);
     console.log(
-      "\nWhat a change destroys: diff over the four examples (each against itself), start to finish",
+      `\nWhat a change destroys: diff over the examples${stackList(diffExamples)} (each against itself), start to finish`,
     );
     console.log(timingTable(diffExamples));
     const retention = timeRetentionReplay(scratch, QUICK ? 5 : 20);
@@ -634,7 +639,7 @@ function main(): void {
 
     const flavours = compareFlavours(QUICK ? 3 : 7);
     console.log(
-      "\nFlavours: CDK Terrain (build/cdktn) vs CDKTF (lib/), fresh processes, interleaved (median); one docs example + 1000 bring-your-own exports",
+      `\nFlavours: CDK Terrain (build/cdktn) vs CDKTF (lib/), fresh processes, interleaved (median); one docs example + ${FLAVOUR_EXPORTS} bring-your-own exports`,
     );
     if (typeof flavours === "string") console.log(flavours);
     else {
@@ -645,23 +650,46 @@ function main(): void {
         ),
       );
       console.log(
-        `cdktn / cdktf build + synth: ${flavours.synthRatio.toFixed(3)}x; load difference ${flavours.loadDifferenceMs.toFixed(1)} ms`,
+        `cdktn / cdktf build + synth: ${flavours.synthRatio.toFixed(3)}x (no slower up to ${flavours.goalRatio}x: ${flavours.met ? "met" : "NOT met"}); load difference ${flavours.loadDifferenceMs.toFixed(1)} ms`,
       );
     }
 
-    const goals = issueGoals(scaling, side[0], ours, mainJob, mismatches.length === 0);
-    console.log("\nGoals (issue 9)");
+    const bindings = measureBindingsLoad(target);
+    console.log(`\nGenerated bindings an app loads (files on disk, ${bindings.build})`);
     console.log(
       table(
-        ["figure", "now", "goal", "met?"],
+        ["app", "modules", "KiB"],
+        bindings.loads.map((b: BindingsLoad) => [b.workload, b.modules, b.kib.toFixed(1)]),
+      ),
+    );
+    for (const b of bindings.loads) console.log(`${b.workload}: ${b.names.join(" ")}`);
+
+    const goals = goalRecords(
+      scaling,
+      side[0],
+      ours,
+      mainJob,
+      flavours,
+      terraform,
+      diffExamples,
+      retention,
+      mismatches.length === 0,
+    );
+    console.log("\nGoals");
+    console.log(
+      table(
+        ["goal", "now", "at most", "met?"],
         goals.map((goal) => [
-          goal.figure,
-          goal.shown,
-          goal.goalShown,
-          goal.met === null ? "not judged" : goal.met ? "met" : "NOT met",
+          goal.key,
+          goal.value === null ? "-" : goal.value,
+          goal.goal,
+          goal.met === null ? `not judged (${goal.reason})` : goal.met ? "met" : "NOT met",
         ]),
       ),
     );
+    const finished = new Date();
+    const loadAverageAtEnd = os.loadavg().map((load) => round(load, 2));
+    console.log(`\nload ${loadAverageAtEnd.join(" ")} at the end`);
 
     const results = {
       meta,
@@ -679,10 +707,12 @@ function main(): void {
       libraryLoadOverCdktfAcrossProcessesMs: round(acrossProcesses, 1),
       mainJob,
       flavours,
-      goals: goals.map(({ key, figure, value, goal, met }) => ({ key, figure, value, goal, met })),
+      goals,
       terraformCheck: terraform,
       diffExamples,
       retentionReplay: retention,
+      bindingsLoad: bindings,
+      loadAverageAtEnd,
     };
     const json = `${JSON.stringify(results, null, 2)}\n`;
     const stamp = started.toISOString().replace(/[:.]/g, "-");
@@ -690,9 +720,58 @@ function main(): void {
     fs.writeFileSync(path.join(benchDir, `bench-${stamp}.json`), json);
     console.log(`\nfigures written to .bench/latest.json and .bench/bench-${stamp}.json`);
     if (mismatches.length > 0) process.exitCode = 1;
+
+    const record: BenchRecord = {
+      meta: {
+        date: meta.date,
+        revision: meta.revision,
+        library: target.kind,
+        mode: meta.mode,
+        node: meta.node,
+        cpus: meta.cpus,
+        loadAverageAtStart: meta.loadAverageAtStart,
+        loadAverageAtEnd,
+        durationMinutes: round((finished.getTime() - started.getTime()) / 60000, 1),
+        ...(process.env.BENCH_NOTE ? { note: process.env.BENCH_NOTE } : {}),
+      },
+      goals,
+      libraryLoadAcrossProcessesMs: round(acrossProcesses, 1),
+      bindings: bindings.loads.map(({ workload, modules, kib }) => ({ workload, modules, kib })),
+    };
+    writeRecord(record, mismatches.length > 0);
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * Writes bench/RESULTS.json and the README's block from it, unless this run is not one to keep: a quick
+ * run (too few samples), a run of the TypeScript sources (their load times are not what users see), a
+ * run whose baseline differs from the construct, or `--no-record`.
+ */
+function writeRecord(record: BenchRecord, mismatched: boolean): void {
+  const skip = NO_RECORD
+    ? "--no-record"
+    : QUICK
+      ? "a quick run"
+      : record.meta.library !== "lib"
+        ? "the TypeScript sources were measured, not the compiled lib/ (npm run build first)"
+        : mismatched
+          ? "the hand-written baseline differs from the construct"
+          : undefined;
+  if (skip !== undefined) {
+    console.log(`bench/RESULTS.json and README.md left as they were: ${skip}`);
+    return;
+  }
+  fs.writeFileSync(RECORD_PATH, recordText(record));
+  const readme = fs.readFileSync(README_PATH, "utf8");
+  fs.writeFileSync(README_PATH, replaceBlock(readme, renderBlock(readRecord())));
+  console.log("record written to bench/RESULTS.json, and README.md's figures from it");
+}
+
+/** ` (4 stacks: a, b, ...)`, or nothing when the timing was not made. */
+function stackList(timing: TerraformTiming | string): string {
+  return typeof timing === "string" ? "" : ` (${timing.stacks.length} stacks: ${timing.stacks.join(", ")})`;
 }
 
 /** A one-row table of a Terraform timing, or the reason it was not measured. */
