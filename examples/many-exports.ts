@@ -14,12 +14,10 @@ export class ManyExportsStack extends TerraformStack {
     new alicloud.provider.AlicloudProvider(this, "alicloud", { region: "cn-hangzhou" });
 
     // The images to export, by name: each one's id comes in as a variable.
-    const images = Object.fromEntries(
-      ["web", "db"].map((name) => [
-        name,
-        new TerraformVariable(this, `${name}_image_id`, { type: "string" }).stringValue,
-      ]),
-    );
+    const images: { [name: string]: string } = {};
+    for (const name of ["web", "db"]) {
+      images[name] = new TerraformVariable(this, `${name}_image_id`, { type: "string" }).stringValue;
+    }
 
     const role = new ImageExportRole(this, "ExportRole"); // once per account
     const bucket = new ExportBucket(this, "Exports", { bucketNamePrefix: "team-images" });
