@@ -8,7 +8,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { App, TerraformStack, TerraformVariable, Testing } from "cdktf";
 import * as ts from "typescript";
-import { alicloud, ImageExport } from "../src";
+import { alicloud, ExportBucket, ExportStorageClass, ImageExport, ImageExportRole } from "../src";
+import { IMAGE_EXPORT_PROP_NAMES } from "../src/image-export";
 import { temporaryFolder } from "./support/command";
 import { ALL_STACKS } from "./support/synth-helpers";
 
@@ -336,5 +337,225 @@ describe("examples", () => {
     for (const name of linked)
       expect({ name, synthesized: main.includes(`"${name}"`) }).toEqual({ name, synthesized: true });
     expect(ALL_STACKS.map(([id]) => id)).toEqual(expect.arrayContaining(linked));
+  });
+});
+
+/** The rows of the markdown table right after `## <heading>`'s first table line, as cells. */
+function tableUnder(heading: string): string[][] {
+  const section = README.slice(README.indexOf(`## ${heading}\n`));
+  const lines = section.split("\n");
+  const first = lines.findIndex((l) => l.startsWith("| "));
+  const rows: string[][] = [];
+  for (let i = first + 2; lines[i]?.startsWith("|"); i++) {
+    rows.push(
+      lines[i]
+        .slice(1, -1)
+        .split(/(?<!\\)\|/)
+        .map((cell) => cell.trim()),
+    );
+  }
+  return rows;
+}
+
+/** The code in a cell: `...` unwrapped. */
+function codeOf(cell: string): string {
+  const match = /^`(.*)`$/.exec(cell);
+  if (!match) throw new Error(`expected one piece of code in the cell, got ${cell}`);
+  return match[1];
+}
+
+/** The ImageExport props a bare value stands for: the row's prop, beside what it needs to be tried alone. */
+const EXPORT_LEVEL = ["ossPrefix", "ossBucket", "imageId", "createTimeout", "createRole"];
+
+describe("the validation table: each row's examples, fed to the constructs", () => {
+  const rows = tableUnder("Validation rules");
+
+  test("it has the columns the test reads, and every row has both examples", () => {
+    expect(rows.length).toBeGreaterThan(20);
+    for (const row of rows) expect({ row: row[0], cells: row.length }).toEqual({ row: row[0], cells: 5 });
+  });
+
+  /** Builds an ImageExport from a cell in a fresh stack in Hangzhou, synthesizes it, returns the error or "". */
+  function attempt(row: string[], cell: string): string {
+    const stack = new TerraformStack(Testing.app(), "stack");
+    new alicloud.provider.AlicloudProvider(stack, "alicloud", { region: "cn-hangzhou" });
+    let n = 0;
+    const helpers = {
+      ExportStorageClass,
+      provider: (region: string) =>
+        new alicloud.provider.AlicloudProvider(stack, `p${n++}`, { region, alias: `p${n}` }),
+      bucketIn: (region: string) =>
+        new ExportBucket(stack, `Bucket${n++}`, {
+          provider: new alicloud.provider.AlicloudProvider(stack, `p${n++}`, { region, alias: `p${n}` }),
+        }).bucketName,
+      imageOf: (owners: string) =>
+        new alicloud.dataAlicloudImages.DataAlicloudImages(stack, `Images${n++}`, { owners }).images.get(0)
+          .id,
+      withRole: (props: object) => {
+        new ImageExportRole(stack, `Role${n++}`);
+        return props;
+      },
+    };
+    const value = new Function(...Object.keys(helpers), `return (${codeOf(cell)});`)(
+      ...Object.values(helpers),
+    );
+    const prop = /^`(\w+)`$/.exec(row[0])?.[1];
+    let props: object;
+    if (typeof value === "object" && value !== null && !Array.isArray(value)) props = value;
+    else if (prop === undefined)
+      throw new Error(`row ${row[0]}: a value needs a single prop in the first cell`);
+    else if (EXPORT_LEVEL.includes(prop))
+      props = { imageId: "m-abc", ossBucket: "abc", ossPrefix: "p", [prop]: value };
+    else props = { [prop]: value };
+    try {
+      new ImageExport(stack, "Export", props);
+      Testing.synth(stack, true);
+      return "";
+    } catch (error) {
+      return (error as Error).message;
+    }
+  }
+
+  test.each(rows.map((row) => [row[0], row] as const))("%s", (_, row) => {
+    expect({ accepted: row[2], error: attempt(row, row[2]) }).toEqual({ accepted: row[2], error: "" });
+    const error = attempt(row, row[3]);
+    // Ours: "<construct> at '<path>': <prop> ...", at construction or in the synth's validation.
+    expect(error).toMatch(/(^|\] )(\d+ problems:\n {2}- )?\S+ at 'stack\//m);
+    // The error names the prop (any of the row's, or what a value stands for).
+    const props = [...row[0].matchAll(/`(\w+)`/g)].map((m) => m[1]);
+    const named = props.length === 0 || props.some((p) => error.includes(p)) || /provider|region/.test(error);
+    expect({ refused: row[3], error, named }).toEqual({ refused: row[3], error, named: true });
+  });
+});
+
+describe("the options table: each default, as the code synthesizes it", () => {
+  const rows = new Map(tableUnder("`ImageExport` options").map((row) => [row[0], row[1]]));
+  // `new ImageExport(stack, "Export")`: every default.
+  const stack = new TerraformStack(Testing.app(), "stack");
+  new alicloud.provider.AlicloudProvider(stack, "alicloud", { region: "cn-hangzhou" });
+  const exported = new ImageExport(stack, "Export");
+  const config = synthesized(stack);
+  const one = (type: string, data = false): Config => {
+    const found = Object.values((data ? config.data : config.resource)?.[type] ?? {}) as Config[];
+    expect({ type, count: found.length }).toEqual({ type, count: 1 });
+    return found[0];
+  };
+  const theExport = () => one("alicloud_image_export");
+  const bucket = () => one("alicloud_oss_bucket");
+
+  /** Per row: what its default cell must say, and a check that the code does that. */
+  const DEFAULTS: { [row: string]: [says: string, check: () => void] } = {
+    "`imageId`": [
+      "a custom image is built",
+      () => expect(theExport().image_id).toMatch(/^\$\{alicloud_image\./),
+    ],
+    "`ossBucket`": [
+      "`<bucketNamePrefix>-<random>`",
+      () => expect(theExport().oss_bucket).toMatch(/^\$\{alicloud_oss_bucket\.\w+\.bucket\}$/),
+    ],
+    "`ossPrefix`": [
+      "derived from the construct id and path, e.g. `Export",
+      () => expect(theExport().oss_prefix).toMatch(/^Export[0-9a-f]{8}$/),
+    ],
+    "`createTimeout`": ['`"20m"`', () => expect(theExport().timeouts).toEqual({ create: "20m" })],
+    "`createRole`": ["`false`", () => expect(config.resource.alicloud_ram_role).toBeUndefined()],
+    "`role`": [
+      "waits for no role",
+      () => expect(theExport().depends_on.filter((d: string) => d.includes("ram_role"))).toEqual([]),
+    ],
+    "`provider`": [
+      "the stack's default alicloud provider",
+      () => expect(theExport().provider).toBeUndefined(),
+    ],
+    "`bucketNamePrefix`": [
+      '`"image-export"`',
+      () => expect(bucket().bucket).toMatch(/^image-export-\$\{random_integer\./),
+    ],
+    "`bucketForceDestroy`": ["`false`", () => expect(bucket().force_destroy).toBe(false)],
+    "`bucketRetainDeletedExportsDays`": [
+      "`30`: versioned bucket, deleted and replaced exports kept 30 days",
+      () => {
+        expect(one("alicloud_oss_bucket_versioning").status).toBe("Enabled");
+        expect(bucket().lifecycle_rule[0].noncurrent_version_expiration).toEqual([{ days: 30 }]);
+      },
+    ],
+    "`bucketTransitions`": ["none", () => expect(bucket().lifecycle_rule[0].transitions).toBeUndefined()],
+    "`bucketExpireAfterDays`": [
+      "none",
+      () => expect(bucket().lifecycle_rule[0].expiration).toEqual([{ expired_object_delete_marker: true }]),
+    ],
+    "`namePrefix`": ['`"image-export"`', () => expect(one("alicloud_vpc").vpc_name).toBe("image-export")],
+    "`vpcId` / `vpcCidrBlock`": [
+      "a new VPC, `172.17.3.0/24`",
+      () => expect(one("alicloud_vpc").cidr_block).toBe("172.17.3.0/24"),
+    ],
+    "`vswitchId` / `vswitchCidrBlock`": [
+      "covering the VPC's block",
+      () => expect(one("alicloud_vswitch").cidr_block).toBe(one("alicloud_vpc").cidr_block),
+    ],
+    "`zoneId`": [
+      "the first zone that can host the instance",
+      () => {
+        expect(one("alicloud_zones", true).available_resource_creation).toBe("Instance");
+        expect(one("alicloud_instance").availability_zone).toMatch(
+          /^\$\{data\.alicloud_zones\.\w+\.zones\[0\]\.id\}$/,
+        );
+      },
+    ],
+    "`securityGroupId`": [
+      "a new security group without rules",
+      () => {
+        one("alicloud_security_group");
+        expect(config.resource.alicloud_security_group_rule).toBeUndefined();
+      },
+    ],
+    "`instanceType` / `instanceTypeFamily`": [
+      "the first pay-as-you-go type with 2 vCPUs and 4 GiB",
+      () =>
+        expect(one("alicloud_instance_types", true)).toMatchObject({
+          cpu_core_count: 2,
+          memory_size: 4,
+          instance_charge_type: "PostPaid",
+        }),
+    ],
+    "`sourceImageId` / `sourceImageNameRegex` / `sourceImageOwners`": [
+      "newest `^ubuntu_[0-9]+_[0-9]+_x64*` Linux image owned by `system`",
+      () =>
+        expect(one("alicloud_images", true)).toMatchObject({
+          name_regex: "^ubuntu_[0-9]+_[0-9]+_x64*",
+          owners: "system",
+          os_type: "linux",
+          most_recent: true,
+        }),
+    ],
+    "`instancePublicBandwidth`": [
+      "`0`: no public IP",
+      () => expect(one("alicloud_instance").internet_max_bandwidth_out).toBe(0),
+    ],
+    "`dataDisks`": ["none", () => expect(one("alicloud_instance").data_disks).toBeUndefined()],
+    "`imageName`": [
+      "`<namePrefix>-<8 hex digits of the construct's path>`, e.g. `image-export-ea8b61c3`",
+      () => expect(one("alicloud_image").image_name).toBe("image-export-ea8b61c3"),
+    ],
+    "`imageDescription`": [
+      '`"Exported to OSS by cdktf-alicloud-image-export"`',
+      () => expect(one("alicloud_image").description).toBe("Exported to OSS by cdktf-alicloud-image-export"),
+    ],
+    "`instanceForceDelete`": [
+      "not set: the provider's `false`",
+      () => expect(one("alicloud_instance").force_delete).toBeUndefined(),
+    ],
+  };
+
+  test("the table lists every option of ImageExport, once", () => {
+    const listed = [...rows.keys()].flatMap((row) => [...row.matchAll(/`(\w+)`/g)].map((m) => m[1]));
+    expect([...listed].sort()).toEqual([...IMAGE_EXPORT_PROP_NAMES].sort());
+    expect(Object.keys(DEFAULTS).sort()).toEqual([...rows.keys()].sort());
+    expect(exported.ossPrefix).toMatch(/^Export/);
+  });
+
+  test.each(Object.entries(DEFAULTS))("%s", (row, [says, check]) => {
+    expect(rows.get(row)).toContain(says);
+    check();
   });
 });
