@@ -55,6 +55,7 @@ type Element = TerraformResource | TerraformDataSource;
 class StackIndex {
   private nodes?: IConstruct[];
   private defaultProviderFound?: { readonly provider: TerraformProvider | undefined };
+  private recordingProviderFound?: { readonly provider: TerraformProvider | undefined };
   private elements?: Map<string, Element>;
 
   constructor(private readonly stack: TerraformStack) {}
@@ -75,7 +76,9 @@ class StackIndex {
    * configuration's `required_providers` entry into the stack's in tree order, so the last one's wins.
    */
   public recordingAlicloudProvider(): TerraformProvider | undefined {
-    return this.all().filter(isAlicloudProvider).pop();
+    // Once per pass, like the default provider: every construct's version check asks for it.
+    this.recordingProviderFound ??= { provider: this.all().filter(isAlicloudProvider).pop() };
+    return this.recordingProviderFound.provider;
   }
 
   /** The resource (or, with `data`, data source) at `type.name`. */
