@@ -504,7 +504,7 @@ describe("the README's TypeScript", () => {
     // compile or can't be translated to the other languages. The README speaks cdktf, so it compiles
     // against the cdktf flavour's assembly. (test/readme.test.ts runs the blocks, on both flavours.)
     const rosetta = path.join(ROOT, "node_modules", ".bin", "jsii-rosetta");
-    const output = run(rosetta, ["extract", "--compile", "--fail", "--strict", ".jsii"], staged);
+    const output = run(rosetta, ["extract", "--compile", "--fail", "--strict", "--verbose", ".jsii"], staged);
     expect(output).toMatch(/Translated \d+ snippets/);
     expect(output).not.toMatch(/error TS/);
   });
