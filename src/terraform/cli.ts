@@ -61,8 +61,10 @@ export async function checkWithTerraform(
     return 2;
   }
   try {
+    // All stacks in one Terraform run when they pass; each on its own as soon as Terraform says anything.
     const result = await judge(stacks, {
       terraformBinary: binary === undefined ? undefined : path.resolve(cwd, binary),
+      batch: true,
     });
     for (const stack of result.stacks) {
       const errors = stack.diagnostics.filter((d) => d.severity === "error").length;
