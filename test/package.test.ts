@@ -524,34 +524,7 @@ describe.each(FLAVOURS)("the npm package $name", (flavour) => {
       );
       expect(judged).toMatch(/^consumer: valid; plan: 13 to add, 0 to change, 0 to destroy$/m);
     }
-
-    if (flavour.framework === "cdktn") synthWithCdktnCli(app, env, config);
   }, 600_000);
-
-  /**
-   * The same app through `cdktn synth`. cdktn-cli needs Node >= 22.19 and this machine runs Node 20, so
-   * the app gets Node 22 from npm (the `node` package ships the binary) next to cdktn-cli, and its
-   * node_modules/.bin, with that `node`, goes first on PATH. Both come from the registry.
-   */
-  function synthWithCdktnCli(app: string, env: NodeJS.ProcessEnv, direct: object): void {
-    const { version } = JSON.parse(
-      fs.readFileSync(path.join(ROOT, "node_modules", "cdktn", "package.json"), "utf8"),
-    ) as PackageJson;
-    run("npm", ["install", "--no-audit", "--no-fund", `cdktn-cli@${version}`, "node@22"], app, env);
-    const bin = path.join(app, "node_modules", ".bin");
-    const withNode22 = { ...env, PATH: `${bin}${path.delimiter}${env.PATH ?? ""}` };
-    expect(run("node", ["--version"], app, withNode22).trim()).toMatch(/^v22\./);
-    fs.writeFileSync(
-      path.join(app, "cdktf.json"),
-      JSON.stringify({ language: "typescript", app: "node dist/main.js" }, null, 2),
-    );
-    fs.rmSync(path.join(app, "cdktf.out"), { recursive: true, force: true });
-    run(path.join(bin, "cdktn"), ["synth"], app, withNode22);
-    const synthesized = JSON.parse(
-      fs.readFileSync(path.join(app, "cdktf.out", "stacks", "consumer", "cdk.tf.json"), "utf8"),
-    );
-    expect(synthesized).toEqual(direct);
-  }
 
   /**
    * Installs the tarball and the peers as a user would: `npm install` with the exact versions this
