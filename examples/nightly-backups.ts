@@ -23,7 +23,7 @@ export class NightlyBackupsStack extends TerraformStack {
       imageId: imageId.stringValue,
       ossPrefix: "nightly",
       bucketNamePrefix: "nightly-backups",
-      bucketRetainDeletedExportsDays: 365,
+      bucketRetainDeletedExportsDays: 365, // each replaced export is kept a year
       bucketTransitions: [{ storageClass: ExportStorageClass.ARCHIVE, afterDays: 30 }],
     });
 

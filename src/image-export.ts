@@ -142,7 +142,8 @@ const BUCKET_PROP_NAMES = [
 
 const DEFAULT_CREATE_TIMEOUT = "20m";
 
-const IMAGE_EXPORT_PROP_NAMES: readonly string[] = [
+/** Every option of ImageExport, by name. */
+export const IMAGE_EXPORT_PROP_NAMES: readonly string[] = [
   "provider",
   "imageId",
   "ossBucket",

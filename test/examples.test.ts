@@ -2,6 +2,7 @@ import { Testing } from "cdktf";
 import { BringYourOwnStack } from "../examples/bring-your-own";
 import { CrossRegionStack } from "../examples/cross-region";
 import { DocsExampleStack } from "../examples/docs-example";
+import { ManyExportsStack } from "../examples/many-exports";
 import { NightlyBackupsStack } from "../examples/nightly-backups";
 import { alicloud } from "../src";
 
@@ -84,6 +85,26 @@ describe("examples", () => {
       oss_prefix: "nightly",
       depends_on: expect.arrayContaining([`alicloud_oss_bucket_versioning.${versioningId}`]),
     });
+    expect(synthesized).toMatchSnapshot();
+  });
+
+  test("many exports: one role, one shared bucket, and every export waits for both", () => {
+    const synthesized = Testing.synth(new ManyExportsStack(Testing.app(), "many-exports"), true);
+    const config = JSON.parse(synthesized);
+
+    expect(Object.keys(config.resource.alicloud_ram_role)).toHaveLength(1);
+    expect(Object.keys(config.resource.alicloud_oss_bucket)).toHaveLength(1);
+    const exports = Object.values(config.resource.alicloud_image_export) as { depends_on: string[] }[];
+    expect(exports).toHaveLength(2);
+    for (const exported of exports) {
+      expect(exported.depends_on.map((d) => d.split(".")[0]).sort()).toEqual([
+        "alicloud_oss_bucket_acl",
+        "alicloud_oss_bucket_public_access_block",
+        "alicloud_oss_bucket_server_side_encryption",
+        "alicloud_oss_bucket_versioning",
+        "alicloud_ram_role_policy_attachment",
+      ]);
+    }
     expect(synthesized).toMatchSnapshot();
   });
 

@@ -94,6 +94,7 @@ describe("both flavours synthesize the same Terraform", () => {
       "bring-your-own",
       "cross-region",
       "nightly-backups",
+      "many-exports",
       "defaults",
       "kitchen-sink",
     ]);

@@ -743,6 +743,19 @@ async function node22(base: string, env: NodeJS.ProcessEnv): Promise<string> {
   return bin;
 }
 
+describe("the README's TypeScript", () => {
+  test("every block, and every API example, compiles with jsii-rosetta in strict mode", () => {
+    // The tool Construct Hub translates examples with: each block is compiled in the fixture it names
+    // (rosetta/*.ts-fixture) against the built assembly, and strict mode fails on any block that doesn't
+    // compile or can't be translated to the other languages. The README speaks cdktf, so it compiles
+    // against the cdktf flavour's assembly. (test/readme.test.ts runs the blocks, on both flavours.)
+    const rosetta = path.join(ROOT, "node_modules", ".bin", "jsii-rosetta");
+    const output = run(rosetta, ["extract", "--compile", "--fail", "--strict", "--verbose", ".jsii"], staged);
+    expect(output).toMatch(/Translated \d+ snippets/);
+    expect(output).not.toMatch(/error TS/);
+  });
+});
+
 describe("the API reference", () => {
   test("API.md is current", () => {
     const generated = fs.readFileSync(path.join(staged, "API.md"), "utf8");

@@ -80,6 +80,7 @@ describe("every example and test stack passes real terraform validate and plan",
       { stack: "bring-your-own", valid: true, planned: true, counts: [1, 0, 0] },
       { stack: "cross-region", valid: true, planned: true, counts: [14, 0, 0] },
       { stack: "nightly-backups", valid: true, planned: true, counts: [7, 0, 0] },
+      { stack: "many-exports", valid: true, planned: true, counts: [10, 0, 0] },
       { stack: "defaults", valid: true, planned: true, counts: [12, 0, 0] },
       { stack: "kitchen-sink", valid: true, planned: true, counts: [15, 0, 0] },
     ]);

@@ -210,6 +210,7 @@ describe("from each release's synthesized stacks to what the code writes now, ju
           "cross-region": 14,
           "docs-example": 12,
           "kitchen-sink": 15,
+          "many-exports": 10,
           "nightly-backups": 7,
         }).filter(([name]) => unchanged(name)),
       ),

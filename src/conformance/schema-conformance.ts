@@ -23,8 +23,10 @@ import { Violation, ViolationKind } from "./violation";
  *
  * @example
  *
- * const violations = SchemaConformance.check(Testing.synth(stack));
- * violations.forEach((v) => console.log(SchemaConformance.format(v)));
+ * const lines: string[] = [];
+ * for (const violation of SchemaConformance.check(Testing.synth(stack))) {
+ *   lines.push(SchemaConformance.format(violation)); // "<address> <path>: <message> [<KIND>]"
+ * }
  */
 export class SchemaConformance {
   /**

@@ -57,7 +57,12 @@ export interface TerraformJudgeOptions {
  * @example
  *
  * const result = await TerraformJudge.checkOutput(["cdktf.out"]);
- * result.stacks.forEach((s) => s.diagnostics.forEach((d) => console.log(TerraformJudge.format(d))));
+ * const lines: string[] = [];
+ * for (const judged of result.stacks) {
+ *   for (const diagnostic of judged.diagnostics) {
+ *     lines.push(TerraformJudge.format(diagnostic)); // "<stack>: <address> <path>: error: ..."
+ *   }
+ * }
  */
 export class TerraformJudge {
   /**

@@ -10,6 +10,7 @@ import { App, TerraformStack } from "cdktf";
 import { BringYourOwnStack } from "../../examples/bring-your-own";
 import { CrossRegionStack } from "../../examples/cross-region";
 import { DocsExampleStack } from "../../examples/docs-example";
+import { ManyExportsStack } from "../../examples/many-exports";
 import { NightlyBackupsStack } from "../../examples/nightly-backups";
 import { KitchenSinkStack, StackClass } from "./synth-helpers";
 
@@ -19,6 +20,7 @@ export const CONTRACT_STACKS: readonly (readonly [string, StackClass])[] = [
   ["bring-your-own", BringYourOwnStack],
   ["cross-region", CrossRegionStack],
   ["nightly-backups", NightlyBackupsStack],
+  ["many-exports", ManyExportsStack],
   ["kitchen-sink", KitchenSinkStack],
 ];
 

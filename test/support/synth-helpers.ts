@@ -6,6 +6,7 @@ import { Construct } from "constructs";
 import { BringYourOwnStack } from "../../examples/bring-your-own";
 import { CrossRegionStack } from "../../examples/cross-region";
 import { DocsExampleStack } from "../../examples/docs-example";
+import { ManyExportsStack } from "../../examples/many-exports";
 import { NightlyBackupsStack } from "../../examples/nightly-backups";
 import { alicloud, ExportStorageClass, ImageExport } from "../../src";
 
@@ -97,6 +98,7 @@ export const ALL_STACKS: readonly (readonly [string, StackClass])[] = [
   ["bring-your-own", BringYourOwnStack],
   ["cross-region", CrossRegionStack],
   ["nightly-backups", NightlyBackupsStack],
+  ["many-exports", ManyExportsStack],
   ["defaults", DefaultsStack],
   ["kitchen-sink", KitchenSinkStack],
 ];
