@@ -102,6 +102,9 @@ function stageRepo(into: string): void {
     ".bench",
     "coverage",
     ".jsii",
+    // jsii-rosetta's cache of translations, which a local rosetta run leaves: the package test's rosetta
+    // run must translate every snippet itself.
+    ".jsii.tabl.json",
   ]);
   fs.cpSync(ROOT, into, {
     recursive: true,
