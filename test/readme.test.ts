@@ -1,9 +1,10 @@
 // The README is a contract. Every TypeScript block in it is either an excerpt of an example stack
 // (`fixture=example`: its lines are the example's, in order, with `// ...` where lines are left out; the
-// examples are synthesized and checked in examples.test.ts) or it is run here, inside the fixture it
-// names (rosetta/*.ts-fixture, the same ones jsii-rosetta compiles the blocks with in package.test.ts),
-// and what the text around it says is checked against what it built. A block nobody checks fails the
-// suite.
+// examples are synthesized and checked in examples.test.ts), a file of the app in "Getting started"
+// (package.test.ts writes those into a fresh app of each framework and runs its CLI and jest there), or
+// it is run here, inside the fixture it names (rosetta/*.ts-fixture, the same ones jsii-rosetta compiles
+// the blocks with in package.test.ts), and what the text around it says is checked against what it
+// built. A block nobody checks fails the suite.
 import * as fs from "fs";
 import * as path from "path";
 import { App, TerraformStack, TerraformVariable, Testing } from "cdktf";
@@ -233,9 +234,13 @@ const CLAIMS: {
 
 const blocks = readmeBlocks();
 const key = (block: Block) => `${block.heading} #${block.index}`;
+/** Files of the getting-started app, run in an app of their own by package.test.ts. */
+const GETTING_STARTED = "Getting started";
+/** The blocks run here: neither excerpts of examples nor files of the getting-started app. */
+const runHere = blocks.filter((b) => b.fixture !== "example" && b.heading !== GETTING_STARTED);
 
 describe("the README's TypeScript blocks", () => {
-  test("each names a fixture that exists, and each is checked: an excerpt of an example, or run here", () => {
+  test("each names a fixture that exists, and each is checked: an excerpt of an example, a file of the getting-started app, or run here", () => {
     expect(blocks.length).toBeGreaterThan(10);
     for (const block of blocks) {
       expect({
@@ -246,9 +251,10 @@ describe("the README's TypeScript blocks", () => {
         fixture: true,
       });
     }
-    const unchecked = blocks.filter((b) => b.fixture !== "example" && CLAIMS[key(b)] === undefined);
+    expect(blocks.filter((b) => b.heading === GETTING_STARTED).length).toBeGreaterThan(0);
+    const unchecked = runHere.filter((b) => CLAIMS[key(b)] === undefined);
     expect(unchecked.map((b) => `README line ${b.line}: ${key(b)}`)).toEqual([]);
-    const stale = Object.keys(CLAIMS).filter((k) => !blocks.some((b) => key(b) === k));
+    const stale = Object.keys(CLAIMS).filter((k) => !runHere.some((b) => key(b) === k));
     expect(stale).toEqual([]);
   });
 
@@ -266,7 +272,7 @@ describe("the README's TypeScript blocks", () => {
     },
   );
 
-  test.each(blocks.filter((b) => b.fixture !== "example").map((b) => [key(b), b] as const))(
+  test.each(runHere.map((b) => [key(b), b] as const))(
     "%s runs, and does what the text says",
     async (name, block) => {
       const claim = CLAIMS[name];
