@@ -686,7 +686,7 @@ async function startFromScratch(flavour: Flavour, script: string): Promise<void>
     npm_config_update_notifier: "false",
   };
   // cdktf-cli and cdktn-cli read every CDKTF_* variable as an option (init rejects the test run's
-  // CDKTF_ALICLOUD_TEST_RUN_TMP as an unknown argument); a user's terminal has none of these.
+  // ALICLOUD_IMAGE_EXPORT_TEST_RUN_TMP as an unknown argument); a user's terminal has none of these.
   for (const name of Object.keys(env)) if (/^(CI|JEST_.*|CDKT[FN]_.*)$/.test(name)) delete env[name];
   if (flavour.framework === "cdktn") {
     const bin = await node22(base, env);

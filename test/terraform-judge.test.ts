@@ -1,6 +1,7 @@
 // Real Terraform judges the stacks this library synthesizes: `terraform validate` and `terraform plan`,
 // offline, against the provider src/terraform serves from the vendored schemas. These tests need the
 // `terraform` binary; without it they fail with a message saying so (they never skip).
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -431,6 +432,32 @@ describe("the provider's parts", () => {
     expect(config.terraform).toEqual({ backend: { local: { path: "terraform.tfstate" } } });
     expect(tfvars).toEqual({ a: "placeholder-a", c: true });
   });
+});
+
+describe("a deep temp dir", () => {
+  test(
+    "the provider's sockets stay within the 107 bytes a unix socket path may have",
+    () => {
+      requireTerraform();
+      // os.tmpdir() reads the real environment, which a test's sandbox can't change: run the command.
+      const deep = path.join(os.tmpdir(), "d".repeat(60), "e".repeat(40));
+      fs.mkdirSync(deep, { recursive: true });
+      const out = path.join(deep, "cdktf.out", "stacks", "byo");
+      fs.mkdirSync(out, { recursive: true });
+      fs.writeFileSync(path.join(out, "cdk.tf.json"), synthFresh(ALL_STACKS[1][1], "byo"));
+      const result = spawnSync(
+        process.execPath,
+        ["--import", "tsx", path.join(__dirname, "..", "src", "cli", "main.ts"), "check", "--terraform", out],
+        { encoding: "utf8", env: { ...process.env, TMPDIR: deep, CHECKPOINT_DISABLE: "1" } },
+      );
+      expect({ status: result.status, out: result.stdout.trim().split("\n").pop() }).toEqual({
+        status: 0,
+        out: "1 stack passes (terraform 1.11.4, offline, with the vendored provider schemas).",
+      });
+      expect(fs.readdirSync(deep).filter((f) => f.startsWith("tfjudge-"))).toEqual([]);
+    },
+    TERRAFORM_TIMEOUT,
+  );
 });
 
 describe("providers the schema files don't hold", () => {

@@ -226,11 +226,17 @@ export async function withTerraformSession<T>(
   hooks.onTempDir?.(tempDir);
   const running = new Set<ChildProcess>();
   let server: ChildProcess | undefined;
+  // A unix socket's path may be at most 107 bytes (103 on macOS); under a deep temp dir the sockets
+  // get a short folder of their own in /tmp, else listen() fails with a misleading EADDRINUSE.
+  const socketDir =
+    Buffer.byteLength(path.join(tempDir, "provider-99.sock")) <= MAX_SOCKET_PATH
+      ? tempDir
+      : fs.mkdtempSync("/tmp/tfj-");
   try {
     const cliConfig = path.join(tempDir, "empty.tfrc");
     fs.writeFileSync(cliConfig, "");
     const started = await startServer(
-      tempDir,
+      socketDir,
       options.schemaFiles ?? DEFAULT_SCHEMA_FILES,
       DEFAULT_REPLACEMENT_RULES,
     );
@@ -270,8 +276,12 @@ export async function withTerraformSession<T>(
     for (const child of running) child.kill("SIGKILL");
     if (server) await stopServer(server);
     fs.rmSync(tempDir, { recursive: true, force: true });
+    fs.rmSync(socketDir, { recursive: true, force: true });
   }
 }
+
+/** The longest unix socket path every platform takes (Linux 107 bytes, macOS 103), with room to spare. */
+const MAX_SOCKET_PATH = 100;
 
 /** Maps `items` through `work`, at most `concurrency` at a time; results keep the items' order. */
 export async function mapConcurrently<T, R>(

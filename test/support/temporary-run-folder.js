@@ -13,12 +13,12 @@ const VARIABLES = ["TMPDIR", "TMP", "TEMP"];
 
 function setup() {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), "cdktf-alicloud-test-run-"));
-  process.env.CDKTF_ALICLOUD_TEST_RUN_TMP = folder;
+  process.env.ALICLOUD_IMAGE_EXPORT_TEST_RUN_TMP = folder;
   for (const name of VARIABLES) process.env[name] = folder;
 }
 
 function teardown() {
-  const folder = process.env.CDKTF_ALICLOUD_TEST_RUN_TMP;
+  const folder = process.env.ALICLOUD_IMAGE_EXPORT_TEST_RUN_TMP;
   if (!folder) return;
   const left = fs.existsSync(folder) ? fs.readdirSync(folder) : [];
   fs.rmSync(folder, { recursive: true, force: true });
