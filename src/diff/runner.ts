@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parseReplacementRules, ReplacementRules } from "../terraform/replacement-rules";
 import {
+  CommandResult,
   defaultConcurrency,
   DEFAULT_REPLACEMENT_RULES,
   mapConcurrently,
@@ -16,8 +17,8 @@ import {
   TerraformSession,
   withTerraformSession,
 } from "../terraform/session";
-import { readStacks } from "../terraform/runner";
-import { requiredProviders, StackWorkspace } from "../terraform/workspace";
+import { asModule, readStacks } from "../terraform/runner";
+import { prepareConfig, requiredProviders, StackWorkspace } from "../terraform/workspace";
 import { Body, blocksOf, Config } from "./config";
 import { consequences, DiffAction } from "./consequences";
 import { detectMoves } from "./moves";
@@ -174,9 +175,83 @@ export async function diffInSession(
     if (names.has(pair.name)) throw new Error(`two stacks are named ${pair.name}`);
     names.add(pair.name);
   }
+  const batched = pairs.length > 1 ? await diffBatch(session, pairs, options) : undefined;
+  if (batched) return batched;
   const concurrency = options.concurrency ?? defaultConcurrency();
   return mapConcurrently(pairs, concurrency, (pair) =>
     diffStack(pair, `pair-${folders++}`, session, options),
+  );
+}
+
+/**
+ * Compares all pairs in one Terraform run, each stack a module (`module.s<i>`) of one configuration:
+ * one init, apply, plan and show instead of four commands a stack. Returns undefined, and the pairs
+ * are compared one at a time, whenever that can't stand for comparing each stack on its own: a side
+ * that isn't a configuration, needs a provider not served or holds what only a root module may, or
+ * any diagnostic at all from Terraform.
+ */
+async function diffBatch(
+  session: TerraformSession,
+  pairs: readonly StackPair[],
+  options: DiffOptions,
+): Promise<StackDiff[] | undefined> {
+  const dir = path.join(session.tempDir, `batch-${folders++}`);
+  const sides = pairs.map((pair) => [parse(pair.before), parse(pair.after)] as const);
+  const write = (side: 0 | 1): boolean => {
+    const modules: { [name: string]: { [key: string]: unknown } } = {};
+    for (const index of pairs.keys()) {
+      const config = sides[index][side];
+      if (!config) return false;
+      const prepared = prepareConfig(config, options.variables);
+      if (requiredProviders(prepared.config).some((address) => !session.served.has(address))) return false;
+      const module = asModule(prepared.config);
+      if (!module) return false;
+      fs.mkdirSync(path.join(dir, `s${index}`), { recursive: true });
+      fs.writeFileSync(path.join(dir, `s${index}`, "cdk.tf.json"), JSON.stringify(module));
+      modules[`s${index}`] = { source: `./s${index}`, ...prepared.tfvars };
+    }
+    fs.writeFileSync(path.join(dir, "main.tf.json"), JSON.stringify({ module: modules }));
+    return true;
+  };
+  const quiet = async (args: string[]): Promise<CommandResult | undefined> => {
+    const result = await session.run(args, dir);
+    if (result.code !== 0 || result.timedOut) return undefined;
+    const said = result.stdout
+      .split("\n")
+      .some((line) => line.startsWith('{"') && line.includes('"type":"diagnostic"'));
+    return said ? undefined : result;
+  };
+  const common = ["-refresh=false", "-input=false", "-lock=false", "-no-color", "-json"];
+  if (!write(0) || !(await quiet(["init", "-input=false", "-no-color"]))) return undefined;
+  if (!(await quiet(["apply", "-auto-approve", ...common]))) return undefined;
+  if (!write(1) || !(await quiet(["init", "-input=false", "-no-color"]))) return undefined;
+  if (!(await quiet(["plan", ...common, "-out=after.tfplan"]))) return undefined;
+  const show = await quiet(["show", "-json", "after.tfplan"]);
+  let plan: PlanJson;
+  try {
+    plan = JSON.parse(show?.stdout ?? "") as PlanJson;
+  } catch {
+    return undefined;
+  }
+  // Each stack's part of the plan, with its addresses as they are in the stack itself.
+  const ofModule = (index: number): PlanJson => {
+    const prefix = `module.s${index}.`;
+    return {
+      resource_changes: (plan.resource_changes ?? [])
+        .filter((change) => change.address.startsWith(prefix))
+        .map((change) => ({
+          ...change,
+          address: change.address.slice(prefix.length),
+          previous_address: change.previous_address?.startsWith(prefix)
+            ? change.previous_address.slice(prefix.length)
+            : change.previous_address,
+        })),
+    };
+  };
+  const counted = pairs.reduce((n, _, index) => n + (ofModule(index).resource_changes?.length ?? 0), 0);
+  if (counted !== (plan.resource_changes ?? []).length) return undefined;
+  return pairs.map((pair, index) =>
+    analyse(pair.name, sides[index][0]!, sides[index][1]!, ofModule(index), []),
   );
 }
 

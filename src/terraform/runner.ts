@@ -192,7 +192,7 @@ async function judgeStack(
  * proxy for the caller's configuration, which for an empty one is the same provider; any other
  * argument-less block (two of them, or one with only an alias) means something else in a module.
  */
-function asModule(config: { [key: string]: unknown }): { [key: string]: unknown } | undefined {
+export function asModule(config: { [key: string]: unknown }): { [key: string]: unknown } | undefined {
   if (config.import !== undefined || config.removed !== undefined) return undefined;
   const copy = { ...config };
   if (copy.terraform && typeof copy.terraform === "object") {
