@@ -20,6 +20,7 @@ import {
   StringConcat,
   TerraformResource,
   TerraformStack,
+  Token,
   Tokenization,
 } from "cdktf";
 import { IConstruct } from "constructs";
@@ -79,6 +80,7 @@ class ExportDependencies implements IAspect {
         if (previous) this.waitFor(exported.resource, [previous.resource]);
         previousOfImage.set(image, exported);
       }
+      if (buckets.length === 0) continue;
       const bucket = this.resolved(config.ossBucketInput);
       if (bucket === undefined) continue;
       for (const shared of buckets) {
@@ -92,6 +94,8 @@ class ExportDependencies implements IAspect {
   /** A value as Terraform will see it, e.g. `${var.image_id}`; undefined when it isn't a string. */
   private resolved(value: unknown): string | undefined {
     if (typeof value !== "string") return undefined;
+    if (!Token.isUnresolved(value)) return value; // a literal is what Terraform sees
+
     const resolved = Tokenization.resolve(value, {
       scope: this.stack,
       preparing: false,
