@@ -14,6 +14,18 @@ export function versionConstraintOf(provider: TerraformProvider): string | undef
   return metadata?.providerVersion || metadata?.providerVersionConstraint;
 }
 
+/** `allowsAtLeast` answers by constraint and minimum: every construct of a stack asks the same question. */
+const answers = new Map<string, boolean | undefined>();
+
+function allows(constraint: string, minimum: string): boolean | undefined {
+  const key = `${constraint}\n${minimum}`;
+  if (!answers.has(key)) {
+    if (answers.size >= 64) answers.clear(); // constraints come from users' stacks: keep the memo small
+    answers.set(key, allowsAtLeast(constraint, minimum));
+  }
+  return answers.get(key);
+}
+
 /**
  * Errors for a construct whose resources rely on `features`, when the stack's alicloud version
  * constraint (one per stack, whichever provider configuration it comes from) rules out every release
@@ -28,7 +40,7 @@ export function providerVersionChecks(
   const newest = newestFeature(features);
   if (effective === undefined || newest === undefined) return [];
   const constraint = versionConstraintOf(effective);
-  if (constraint === undefined || allowsAtLeast(constraint, newest.since) !== false) return [];
+  if (constraint === undefined || allows(constraint, newest.since) !== false) return [];
   const name = effective.alias ? `alicloud.${effective.alias}` : "alicloud";
   return [
     `${subject}: needs aliyun/alicloud ${newest.since} or newer (${newest.feature} is available since ${newest.since}), ` +

@@ -57,8 +57,18 @@ class StackIndex {
   private defaultProviderFound?: { readonly provider: TerraformProvider | undefined };
   private recordingProviderFound?: { readonly provider: TerraformProvider | undefined };
   private elements?: Map<string, Element>;
+  private readonly references = new Map<string, Element | undefined>();
 
   constructor(private readonly stack: TerraformStack) {}
+
+  /**
+   * The element a token refers to, resolved once per pass: an export's image id is read by the region
+   * check and the exportable-image check, and a token's resolution is the costly part of both.
+   */
+  public referenced(value: string, find: () => Element | undefined): Element | undefined {
+    if (!this.references.has(value)) this.references.set(value, find());
+    return this.references.get(value);
+  }
 
   /** The provider a resource uses: its own, or the stack's alicloud provider without alias. */
   public effectiveProvider(explicit: TerraformProvider | undefined): TerraformProvider | undefined {
@@ -148,6 +158,10 @@ function providerName(provider: TerraformProvider): string {
 /** Finds the resource or data source a `${type.name.attr}` reference points to. */
 function referencedElement(stack: TerraformStack, index: StackIndex, value: unknown): Element | undefined {
   if (typeof value !== "string" || !Token.isUnresolved(value)) return undefined;
+  return index.referenced(value, () => resolvedElement(stack, index, value));
+}
+
+function resolvedElement(stack: TerraformStack, index: StackIndex, value: string): Element | undefined {
   const resolved = Tokenization.resolve(value, {
     scope: stack,
     preparing: false,
