@@ -23,7 +23,8 @@ function runSourcesOfThisCheckout() {
   const { pathToFileURL } = require("url");
   const args = ["--import", pathToFileURL(loader).href, source, ...process.argv.slice(2)];
   const result = require("child_process").spawnSync(process.execPath, args, { stdio: "inherit" });
-  process.exit(result.status ?? 1);
+  // Killed by a signal: no verdict, which the commands spell 2.
+  process.exit(result.status ?? 2);
 }
 
 let cli;
@@ -41,7 +42,7 @@ try {
   }
   throw error;
 }
-// `check --terraform` answers with a promise of the exit status.
-Promise.resolve(cli.main(process.argv.slice(2))).then((status) => {
+// The exit status, 2 for any failure the command did not expect (never 1, which means a verdict).
+cli.run(process.argv.slice(2)).then((status) => {
   process.exitCode = status;
 });

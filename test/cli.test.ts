@@ -2,7 +2,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { DIFF_USAGE, EXIT_CANNOT_DIFF, EXIT_DESTROYS, EXIT_NOTHING_DESTROYED } from "../src/cli/diff-command";
-import { EXIT_CANNOT_CHECK, EXIT_CONFORMS, EXIT_VIOLATIONS, USAGE } from "../src/cli/main";
+import { EXIT_CANNOT_CHECK, EXIT_CONFORMS, EXIT_VIOLATIONS, run as runCommand, USAGE } from "../src/cli/main";
 import { RUNTIME_SCHEMA_FILES } from "../src/conformance/terraform-schema";
 import { outdir, ROOT, run, temporaryFolder } from "./support/command";
 import { Stack, validStack } from "./support/stacks";
@@ -288,8 +288,10 @@ describe("running the command", () => {
     return pkg;
   }
 
-  test("the bin script hands its arguments to lib/cli/main and exits with its status", () => {
-    const pkg = packageWithBin("exports.main = (args) => { console.log(JSON.stringify(args)); return 7; };");
+  test("the bin script hands its arguments to lib/cli/main's run and exits with its status", () => {
+    const pkg = packageWithBin(
+      "exports.run = async (args) => { console.log(JSON.stringify(args)); return 7; };",
+    );
     const result = spawnSync(
       process.execPath,
       [path.join(pkg, "bin", "cdktf-alicloud-image-export.js"), "check", "out"],
@@ -299,6 +301,28 @@ describe("running the command", () => {
     );
     expect(result.status).toBe(7);
     expect(result.stdout.trim()).toBe('["check","out"]');
+  });
+
+  test("a failure the command did not expect exits 2 with its message, never 1 (a verdict)", async () => {
+    const err: string[] = [];
+    const dir = outdir({ app: { resource: {} } });
+    const broken = {
+      log: () => {
+        throw new Error("write EPIPE");
+      },
+      error: (line: string) => err.push(line),
+    };
+    for (const args of [
+      ["check", dir],
+      ["graph", dir],
+    ]) {
+      err.length = 0;
+      await expect(runCommand(args, broken, ROOT)).resolves.toBe(EXIT_CANNOT_CHECK);
+      expect(err).toHaveLength(1);
+      expect(err[0]).toMatch(
+        /^cdktf-alicloud-image-export: failed unexpectedly, nothing was judged: write EPIPE\n/,
+      );
+    }
   });
 
   test("the bin script without a build says what to do, exit 2", () => {

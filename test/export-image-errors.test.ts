@@ -3,8 +3,8 @@
 // cloud's state, such as quotas, the image's status or a bucket that exists only outside the stack,
 // can't be known before apply.) ImageIsExporting is answered by ordering, not an error: see
 // export-dependencies.test.ts.
-import { TerraformStack, Testing } from "cdktf";
-import { alicloud, ImageExport, ImageScaffold } from "../src";
+import { Aspects, TerraformStack, Testing } from "cdktf";
+import { alicloud, ImageExport, ImageExportChecks, ImageScaffold } from "../src";
 import { stackInRegion } from "./support/synth-helpers";
 
 /** Builds and synthesizes with validations on; returns the error message, or "" when it passes. */
@@ -63,6 +63,16 @@ describe.each([
     },
     message:
       /ImageExport at 'stack\/Export': imageId must be a custom image, got an image of data\.alicloud_images\.Ubuntu, which looks among 'system' images/,
+  },
+  {
+    code: "InvalidImageCategory.NotSupported (a public image, raw L1 under ImageExportChecks)",
+    bad: (s: TerraformStack) => {
+      const images = new alicloud.dataAlicloudImages.DataAlicloudImages(s, "Ubuntu", { owners: "system" });
+      new alicloud.imageExport.ImageExport(s, "Raw", { ...own, imageId: images.images.get(0).id });
+      Aspects.of(s).add(new ImageExportChecks());
+    },
+    message:
+      /alicloud_image_export at 'stack\/Raw': imageId must be a custom image, got an image of data\.alicloud_images\.Ubuntu, which looks among 'system' images/,
   },
   {
     code: "InvalidOSSBucket.NotFound (the bucket in another region)",

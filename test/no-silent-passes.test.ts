@@ -5,6 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { App, Aspects, TerraformStack, Testing } from "cdktf";
+import { Construct } from "constructs";
 import {
   alicloud,
   DependencyDiagram,
@@ -61,12 +62,45 @@ describe("ImageExportChecks for a whole app", () => {
     );
   });
 
-  test("Aspects.of(app), where cdktf never runs it, stops this library's stacks from synthesizing", () => {
+  test("Aspects.of(app) alone: app.synth() runs the checks in every stack, raw L1s and all", () => {
+    // The README's old way, with only a raw L1 (the case that passed silently).
+    const { app, stack } = appWithStack();
+    badPrefix(stack);
+    Aspects.of(app).add(new ImageExportChecks());
+    expect(() => app.synth()).toThrow(
+      "alicloud_image_export at 'exports/Raw': ossPrefix must be 1-30 letters or digits, got 'my prefix' (has a space)",
+    );
+
+    // Every stack: the first one conforms, the second doesn't.
+    const again = appWithStack();
+    new alicloud.imageExport.ImageExport(again.stack, "Fine", {
+      imageId: "m-abc",
+      ossBucket: "exports",
+      ossPrefix: "nightly",
+    });
+    const other = new TerraformStack(again.app, "other");
+    new alicloud.provider.AlicloudProvider(other, "alicloud", { region: "cn-hangzhou" });
+    badPrefix(other);
+    Aspects.of(again.app).add(new ImageExportChecks());
+    expect(() => again.app.synth()).toThrow("alicloud_image_export at 'other/Raw': ossPrefix must be");
+  });
+
+  test("under a construct between the App and the stacks, likewise", () => {
+    const app = new App({ outdir: temporaryFolder("cdktf.out.") });
+    const stage = new Construct(app, "prod");
+    const stack = new TerraformStack(stage, "exports");
+    new alicloud.provider.AlicloudProvider(stack, "alicloud", { region: "cn-hangzhou" });
+    badPrefix(stack);
+    Aspects.of(stage).add(new ImageExportChecks());
+    expect(() => app.synth()).toThrow(/alicloud_image_export at 'prod\/exports\/Raw': ossPrefix must be/);
+  });
+
+  test("Testing.synth skips the App: there this library's constructs refuse checks above their stack", () => {
     const { app, stack } = appWithStack();
     new ImageExport(stack, "Export", { imageId: "m-abc", ossBucket: "exports" });
     badPrefix(stack);
     Aspects.of(app).add(new ImageExportChecks());
-    expect(() => app.synth()).toThrow(
+    expect(() => Testing.synth(stack, true)).toThrow(
       "ImageExportChecks is added to the App, above the stack 'exports': cdktf runs only the aspects of a stack and of what it holds, so it checks nothing there.",
     );
   });

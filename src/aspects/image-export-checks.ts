@@ -1,9 +1,11 @@
 import { Aspects, IAspect, TerraformResource, TerraformStack, Token } from "cdktf";
 import { IConstruct } from "constructs";
 import { ImageExport } from "../image-export";
-import { markAsImageExportChecks } from "./placement";
+import { markAsImageExportChecks, runChecksAddedAboveStacks } from "./placement";
 import { describe, Problems } from "../validation/problems";
-import { addRegionValidation, RegionIndex, regionChecks } from "../validation/regions";
+import { ALICLOUD_FEATURES } from "../rules/provider-versions";
+import { providerVersionChecks } from "../validation/provider-version";
+import { addRegionValidation, exportableImageChecks, RegionIndex, regionChecks } from "../validation/regions";
 import {
   checkBucketName,
   checkCreateTimeout,
@@ -20,8 +22,9 @@ const EXPORT_TYPE = "alicloud_image_export";
  * synthesized with validations (`app.synth()`, `cdktf synth`, `Testing.synth(stack, true)`).
  *
  * Add it to a stack, or to every stack of an app with `applyTo`. cdktf runs only the aspects of a stack
- * and of what it holds, never those of the App above it: added with `Aspects.of(app)`, it would check
- * nothing, so this library's constructs refuse to synthesize next to it.
+ * and of what it holds, never those of the App above it. Added with `Aspects.of(app)` anyway, it runs in
+ * every stack under `app.synth()` (which this library makes hand it to the stacks); `Testing.synth` and
+ * `Testing.fullSynth` skip the App, and there this library's constructs refuse to synthesize next to it.
  *
  * ```ts
  * Aspects.of(stack).add(new ImageExportChecks());
@@ -63,6 +66,7 @@ export class ImageExportChecks implements IAspect {
 
   constructor() {
     markAsImageExportChecks(this);
+    runChecksAddedAboveStacks();
   }
 
   /** Registers the checks on each `alicloud_image_export` it meets; called by cdktf during synthesis. */
@@ -106,7 +110,7 @@ function checkExportResource(resource: TerraformResource, index: RegionIndex): s
     problems.check("timeouts.create", timeouts.create, checkCreateTimeout);
   }
 
-  // An ImageExport already compares regions for its own resource.
+  // An ImageExport already runs the region, image and provider-version checks for its own resource.
   const ours = resource.node.scope instanceof ImageExport;
   const regionProblems = ours
     ? []
@@ -117,5 +121,7 @@ function checkExportResource(resource: TerraformResource, index: RegionIndex): s
           { prop: "ossBucket", value: args.oss_bucket, what: "bucket" },
         ],
       });
-  return [...problems.messages, ...regionProblems];
+  const imageProblems = ours ? [] : exportableImageChecks(resource, index, subject, args.image_id);
+  const versionProblems = ours ? [] : providerVersionChecks(index, subject, [ALICLOUD_FEATURES.imageExport]);
+  return [...problems.messages, ...regionProblems, ...imageProblems, ...versionProblems];
 }

@@ -1,9 +1,13 @@
 // Where ImageExportChecks sits. cdktf runs only the aspects of a stack and of what it holds, never those
-// of the App above it, so `Aspects.of(app).add(new ImageExportChecks())` would check nothing. cdktf has
-// no hook that would let the aspect notice; this library's constructs do, when their stack synthesizes,
-// and refuse to let the checks pass silently. (The checks are recognized by a mark, so that the
-// constructs need not load the aspect's module.)
-import { Aspects, IAspect, TerraformStack } from "cdktf";
+// of the App above it, so `Aspects.of(app).add(new ImageExportChecks())` would check nothing. Two
+// answers:
+// - `app.synth()` (what `cdktf synth` runs) first hands checks added above a stack to the stack, so
+//   they run there like any stack's aspect. cdktf has no hook for this: App.prototype.synth is wrapped,
+//   once, when the first ImageExportChecks is made, and the wrapper does nothing else.
+// - Testing.synth and Testing.fullSynth synthesize a stack without the App: there this library's
+//   constructs refuse checks that sit above their stack, rather than let them pass silently.
+// (The checks are recognized by a mark, so that the constructs need not load the aspect's module.)
+import { App, Aspects, IAspect, TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
 
 const MARK = Symbol.for("cdktf-alicloud-image-export.ImageExportChecks");
@@ -43,4 +47,33 @@ export function checkChecksPlacement(scope: IConstruct): void {
   if (stacksChecked.has(stack)) return;
   stacksChecked.add(stack);
   stack.node.addValidation({ validate: () => misplacedChecks(stack) });
+}
+
+const WRAPPED = Symbol.for("cdktf-alicloud-image-export.runsChecksAboveStacks");
+
+/**
+ * Makes `app.synth()` run, in each stack, the ImageExportChecks added above it that cdktf would skip.
+ * Idempotent; wraps the synth of the framework copy this library loads.
+ */
+export function runChecksAddedAboveStacks(): void {
+  const prototype = App.prototype as unknown as { synth(): void; [WRAPPED]?: boolean };
+  if (prototype[WRAPPED] === true) return;
+  const synth = prototype.synth;
+  Object.defineProperty(prototype, WRAPPED, { value: true });
+  prototype.synth = function (this: App): void {
+    adoptChecksFromAbove(this);
+    return synth.call(this);
+  };
+}
+
+/** Adds to each stack under `root` without checks of its own the first checks above it. */
+export function adoptChecksFromAbove(root: IConstruct): void {
+  for (const stack of root.node.findAll()) {
+    if (!TerraformStack.isStack(stack) || Aspects.of(stack).all.some(isChecks)) continue;
+    const above = stack.node.scopes
+      .slice(0, -1)
+      .flatMap((scope) => Aspects.of(scope).all.filter(isChecks))
+      .pop();
+    if (above !== undefined) Aspects.of(stack).add(above);
+  }
 }

@@ -141,6 +141,27 @@ function check(folder: string, output: CliOutput, cwd: string): number {
   return EXIT_VIOLATIONS;
 }
 
+/**
+ * `main`, and any failure it did not expect reported as exit status 2 ("could not check"), with the
+ * error's stack for a bug report: an unhandled rejection would end the process with 1, which `check`
+ * documents as "violations" and `diff` as "something would be destroyed".
+ */
+export async function run(
+  args: readonly string[],
+  output: CliOutput = console,
+  cwd: string = process.cwd(),
+): Promise<number> {
+  try {
+    return await main(args, output, cwd);
+  } catch (e) {
+    const error = e instanceof Error ? e : new Error(String(e));
+    output.error(
+      `${COMMAND}: failed unexpectedly, nothing was judged: ${error.message}\n${error.stack ?? ""}`,
+    );
+    return EXIT_CANNOT_CHECK;
+  }
+}
+
 if (require.main === module) {
-  void Promise.resolve(main(process.argv.slice(2))).then((status) => (process.exitCode = status));
+  void run(process.argv.slice(2)).then((status) => (process.exitCode = status));
 }

@@ -17,7 +17,7 @@ import {
   TerraformSession,
   withTerraformSession,
 } from "../terraform/session";
-import { asModule, readStacks } from "../terraform/runner";
+import { batchConfig, readStacks, writeBatchRoot } from "../terraform/runner";
 import { prepareConfig, requiredProviders, StackWorkspace } from "../terraform/workspace";
 import { Body, blocksOf, Config } from "./config";
 import { consequences, DiffAction } from "./consequences";
@@ -197,22 +197,13 @@ async function diffBatch(
 ): Promise<StackDiff[] | undefined> {
   const dir = path.join(session.tempDir, `batch-${folders++}`);
   const sides = pairs.map((pair) => [parse(pair.before), parse(pair.after)] as const);
-  const write = (side: 0 | 1): boolean => {
-    const modules: { [name: string]: { [key: string]: unknown } } = {};
-    for (const index of pairs.keys()) {
-      const config = sides[index][side];
-      if (!config) return false;
-      const prepared = prepareConfig(config, options.variables);
-      if (requiredProviders(prepared.config).some((address) => !session.served.has(address))) return false;
-      const module = asModule(prepared.config);
-      if (!module) return false;
-      fs.mkdirSync(path.join(dir, `s${index}`), { recursive: true });
-      fs.writeFileSync(path.join(dir, `s${index}`, "cdk.tf.json"), JSON.stringify(module));
-      modules[`s${index}`] = { source: `./s${index}`, ...prepared.tfvars };
-    }
-    fs.writeFileSync(path.join(dir, "main.tf.json"), JSON.stringify({ module: modules }));
-    return true;
-  };
+  const write = (side: 0 | 1): boolean =>
+    writeBatchRoot(
+      session,
+      dir,
+      sides.map((configs) => configs[side]),
+      options.variables,
+    );
   const quiet = async (args: string[]): Promise<CommandResult | undefined> => {
     const result = await session.run(args, dir);
     if (result.code !== 0 || result.timedOut) return undefined;
@@ -256,14 +247,7 @@ async function diffBatch(
 }
 
 function parse(config: string | object): Config | undefined {
-  try {
-    const parsed = typeof config === "string" ? JSON.parse(config) : config;
-    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
-      ? (parsed as Config)
-      : undefined;
-  } catch {
-    return undefined;
-  }
+  return batchConfig(config) as Config | undefined;
 }
 
 /** Applies the before side, then plans the after side against its state, in one folder. */

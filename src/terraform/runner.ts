@@ -4,7 +4,7 @@
 // session removes the server and the temporary folder afterwards, on errors and timeouts too.
 import * as fs from "fs";
 import * as path from "path";
-import { readTerraformJsonFile } from "../conformance/terraform-json";
+import { readTerraformJson, readTerraformJsonFile } from "../conformance/terraform-json";
 import {
   CommandResult,
   defaultConcurrency,
@@ -185,6 +185,44 @@ async function judgeStack(
   return result(valid, planned, counts);
 }
 
+/** A stack's configuration for a batch, or undefined when it is no Terraform JSON configuration. */
+export function batchConfig(config: string | object): { [key: string]: unknown } | undefined {
+  try {
+    return readTerraformJson(config, "the stack");
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Writes a batch's root into `dir`: each configuration a module `s<i>` in `s<i>/cdk.tf.json`, called
+ * from `main.tf.json` with the variables it declares. Returns false, and the stacks are to be judged
+ * one at a time, when that can't stand for judging each on its own: a configuration that isn't one,
+ * needs a provider not served, asks for a release other than the one served (the per-stack judge warns
+ * about that), or holds what only a root module may.
+ */
+export function writeBatchRoot(
+  session: TerraformSession,
+  dir: string,
+  configs: readonly ({ [key: string]: unknown } | undefined)[],
+  variables: { [name: string]: unknown } | undefined,
+): boolean {
+  const modules: { [name: string]: { [key: string]: unknown } } = {};
+  for (const [index, config] of configs.entries()) {
+    if (config === undefined) return false;
+    const prepared = prepareConfig(config, variables);
+    if (requiredProviders(prepared.config).some((address) => !session.served.has(address))) return false;
+    if (versionsNotServed(prepared.config, session.servedVersions).length > 0) return false;
+    const module = asModule(prepared.config);
+    if (module === undefined) return false;
+    fs.mkdirSync(path.join(dir, `s${index}`), { recursive: true });
+    fs.writeFileSync(path.join(dir, `s${index}`, "cdk.tf.json"), JSON.stringify(module));
+    modules[`s${index}`] = { source: `./s${index}`, ...prepared.tfvars };
+  }
+  fs.writeFileSync(path.join(dir, "main.tf.json"), JSON.stringify({ module: modules }));
+  return true;
+}
+
 /**
  * A stack as a module of the batch's configuration: what only a root module may hold is left out or
  * makes the stack unfit (undefined). The backend goes (prepareConfig made it local anyway). A stack's
@@ -225,26 +263,8 @@ async function judgeBatch(
   options: JudgeOptions,
 ): Promise<TerraformStackResult[] | undefined> {
   const dir = path.join(session.tempDir, "batch");
-  const modules: { [name: string]: { [key: string]: unknown } } = {};
-  for (const [index, stack] of stacks.entries()) {
-    let parsed: unknown;
-    try {
-      parsed = typeof stack.config === "string" ? JSON.parse(stack.config) : stack.config;
-    } catch {
-      return undefined;
-    }
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return undefined;
-    const prepared = prepareConfig(parsed as { [key: string]: unknown }, options.variables);
-    if (requiredProviders(prepared.config).some((address) => !session.served.has(address))) return undefined;
-    // The warning that the stack asks for another release is the per-stack judge's to give.
-    if (versionsNotServed(prepared.config, session.servedVersions).length > 0) return undefined;
-    const module = asModule(prepared.config);
-    if (module === undefined) return undefined;
-    fs.mkdirSync(path.join(dir, `s${index}`), { recursive: true });
-    fs.writeFileSync(path.join(dir, `s${index}`, "cdk.tf.json"), JSON.stringify(module));
-    modules[`s${index}`] = { source: `./s${index}`, ...prepared.tfvars };
-  }
-  fs.writeFileSync(path.join(dir, "main.tf.json"), JSON.stringify({ module: modules }));
+  const configs = stacks.map((stack) => batchConfig(stack.config));
+  if (!writeBatchRoot(session, dir, configs, options.variables)) return undefined;
 
   const quiet = (result: CommandResult) => result.code === 0 && !result.timedOut;
   if (!quiet(await session.run(["init", "-input=false", "-no-color"], dir))) return undefined;
@@ -264,10 +284,12 @@ async function judgeBatch(
   let summarized = false;
   for (const line of plan.stdout.split("\n")) {
     if (!line.startsWith("{")) continue;
-    const event = JSON.parse(line) as {
-      type?: string;
-      change?: { action?: string; resource?: { module?: string } };
-    };
+    let event: { type?: string; change?: { action?: string; resource?: { module?: string } } };
+    try {
+      event = JSON.parse(line) as typeof event;
+    } catch {
+      return undefined;
+    }
     if (event.type === "diagnostic") return undefined;
     if (event.type === "change_summary") summarized = true;
     if (event.type !== "planned_change") continue;

@@ -223,16 +223,19 @@ export async function withTerraformSession<T>(
   const terraform = findTerraform(options.terraformBinary);
   const timeoutMs = Math.max(1, (options.timeoutSeconds ?? 120) * 1000);
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "tfjudge-"));
-  hooks.onTempDir?.(tempDir);
   const running = new Set<ChildProcess>();
   let server: ChildProcess | undefined;
-  // A unix socket's path may be at most 107 bytes (103 on macOS); under a deep temp dir the sockets
-  // get a short folder of their own in /tmp, else listen() fails with a misleading EADDRINUSE.
-  const socketDir =
-    Buffer.byteLength(path.join(tempDir, "provider-99.sock")) <= MAX_SOCKET_PATH
-      ? tempDir
-      : fs.mkdtempSync("/tmp/tfj-");
+  let socketDir: string | undefined;
+  // Set when the session ends: work still under way (a sibling of a failed stack) starts no more Terraform.
+  let ended = false;
   try {
+    hooks.onTempDir?.(tempDir);
+    // A unix socket's path may be at most 107 bytes (103 on macOS); under a deep temp dir the sockets
+    // get a short folder of their own in /tmp, else listen() fails with a misleading EADDRINUSE.
+    socketDir =
+      Buffer.byteLength(path.join(tempDir, "provider-99.sock")) <= MAX_SOCKET_PATH
+        ? tempDir
+        : fs.mkdtempSync("/tmp/tfj-");
     const cliConfig = path.join(tempDir, "empty.tfrc");
     fs.writeFileSync(cliConfig, "");
     const started = await startServer(
@@ -254,7 +257,9 @@ export async function withTerraformSession<T>(
     }
     const env = sessionEnvironment(reattach, cliConfig);
     const run = (args: readonly string[], cwd: string) =>
-      runCommand(terraform, args, cwd, env, timeoutMs, running);
+      ended
+        ? Promise.reject(new Error(`terraform ${args[0]} asked for after the Terraform session ended`))
+        : runCommand(terraform, args, cwd, env, timeoutMs, running);
     let version: Promise<string> | undefined;
     return await body({
       terraform,
@@ -273,10 +278,19 @@ export async function withTerraformSession<T>(
         })),
     });
   } finally {
+    ended = true;
     for (const child of running) child.kill("SIGKILL");
     if (server) await stopServer(server);
-    fs.rmSync(tempDir, { recursive: true, force: true });
-    fs.rmSync(socketDir, { recursive: true, force: true });
+    // Each folder on its own, retried while a killed child lets go of it; a failure here must not hide
+    // the body's error, nor keep the other folder.
+    for (const dir of new Set([tempDir, socketDir])) {
+      if (dir === undefined) continue;
+      try {
+        fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+      } catch {
+        // Left behind in the OS temp dir; nothing else can be done about it here.
+      }
+    }
   }
 }
 
@@ -291,14 +305,22 @@ export async function mapConcurrently<T, R>(
 ): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
+  let failure: { readonly error: unknown } | undefined;
   const worker = async () => {
-    while (next < items.length) {
+    // After a failure no item is started; the ones under way finish before the error is passed on, so
+    // that nothing still runs when the caller cleans up.
+    while (failure === undefined && next < items.length) {
       const index = next++;
-      results[index] = await work(items[index], index);
+      try {
+        results[index] = await work(items[index], index);
+      } catch (error) {
+        failure ??= { error };
+      }
     }
   };
   const workers = Math.max(1, Math.min(concurrency, items.length));
   await Promise.all(Array.from({ length: workers }, worker));
+  if (failure !== undefined) throw failure.error;
   return results;
 }
 
