@@ -508,7 +508,50 @@ describe("the jest matcher", () => {
         "the received stacks is the construct 'x', not its synthesized JSON; pass the JSON text of a cdk.tf.json " +
           "(e.g. Testing.synth(stack)) or that document parsed, or an output folder (e.g. the folder Testing.fullSynth(stack) returns)",
       );
+      // A folder of two stacks against one stack's JSON: nothing to compare, a failed expectation.
+      const two = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), "cdktf.out.")) });
+      for (const name of ["a", "b"]) new TerraformStack(two, name);
+      two.synth();
+      try {
+        await expect(expect(two.outdir).toPlanWithoutDestroying(before)).rejects.toThrow(
+          "nothing to compare: no stack is in both outputs (before: stack; after: a, b)",
+        );
+      } finally {
+        fs.rmSync(two.outdir, { recursive: true, force: true });
+      }
     },
     TERRAFORM_TIMEOUT,
   );
+});
+
+describe("the summary line", () => {
+  const stack = (name: string, compared: boolean, destroyed: number): StackDiff => ({
+    stack: name,
+    compared,
+    changes: Array.from({ length: destroyed }, () => ({ destroys: true }) as ResourceChangeReport),
+    moves: [],
+    blockedMoves: [],
+    diagnostics: [],
+    destroys: destroyed > 0,
+  });
+  const line = (stacks: StackDiff[]) =>
+    summarize({
+      terraformVersion: "1.11.4",
+      stacks,
+      onlyBefore: [],
+      onlyAfter: [],
+      destroys: false,
+      errorCount: 0,
+    });
+  const BY = "terraform 1.11.4, offline, with the vendored provider schemas and replacement rules";
+
+  test("says what the compared stacks destroy when another could not be compared", () => {
+    expect(line([stack("a", false, 0), stack("b", true, 2), stack("c", true, 0)])).toBe(
+      `1 of 3 stacks could not be compared; 2 resources would be destroyed or replaced in 1 of the others (${BY}).`,
+    );
+    expect(line([stack("a", false, 0), stack("b", true, 0)])).toBe(
+      `1 of 2 stacks could not be compared; nothing would be destroyed or replaced in the others (${BY}).`,
+    );
+    expect(line([stack("a", false, 0)])).toBe(`1 of 1 stack could not be compared (${BY}).`);
+  });
 });

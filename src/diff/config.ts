@@ -54,11 +54,6 @@ export function blocksOf(config: Config): Map<string, ConfigBlock> {
   return blocks;
 }
 
-/** The body of a managed resource of a configuration, or undefined. */
-export function resourceBody(config: Config, address: string): Body | undefined {
-  return blocksOf(config).get(address)?.body;
-}
-
 /** The `${...}` interpolations of a string, with their positions (braces inside are balanced). */
 export function interpolations(text: string): { start: number; end: number; expression: string }[] {
   const found: { start: number; end: number; expression: string }[] = [];

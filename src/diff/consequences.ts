@@ -104,7 +104,7 @@ export interface ChangeFacts {
  * `nightly_m-…_system.raw.tar.gz` from `image-export-…`; kept 30 days as a noncurrent version".
  * Empty when it means nothing for them.
  */
-export function consequences(before: Config, after: Config, change: ChangeFacts): string[] {
+export function consequences(before: Config, change: ChangeFacts): string[] {
   const verb = change.action === "replace" ? "replaces" : "destroys";
   const destroys = change.action === "replace" || change.action === "delete";
   const subject = `${verb} \`${change.path}\``;

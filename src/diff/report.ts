@@ -154,11 +154,19 @@ export function formatReport(report: DiffReport): string[] {
 export function summarize(report: DiffReport): string {
   const by = `terraform ${report.terraformVersion}, offline, with the vendored provider schemas and replacement rules`;
   const failed = report.stacks.filter((s) => !s.compared).length;
-  if (failed > 0) {
-    return `${failed} of ${report.stacks.length} stack${report.stacks.length === 1 ? "" : "s"} could not be compared (${by}).`;
-  }
   const destroying = report.stacks.filter((s) => s.destroys);
   const destroyed = destroying.flatMap((s) => s.changes.filter((c) => c.destroys)).length;
+  if (failed > 0) {
+    // What the compared stacks would destroy is said too: the exit status (2) can't carry it.
+    const others =
+      destroyed === 0
+        ? "nothing would be destroyed or replaced in the others"
+        : `${destroyed} resource${destroyed === 1 ? "" : "s"} would be destroyed or replaced in ${destroying.length} of the others`;
+    return (
+      `${failed} of ${report.stacks.length} stack${report.stacks.length === 1 ? "" : "s"} could not be compared` +
+      `${failed < report.stacks.length ? `; ${others}` : ""} (${by}).`
+    );
+  }
   if (destroyed === 0) {
     return `Nothing would be destroyed or replaced in ${report.stacks.length === 1 ? "the 1 stack" : `${report.stacks.length} stacks`} compared (${by}).`;
   }

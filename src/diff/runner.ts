@@ -18,7 +18,7 @@ import {
   withTerraformSession,
 } from "../terraform/session";
 import { batchConfig, readStacks, writeBatchRoot } from "../terraform/runner";
-import { prepareConfig, requiredProviders, StackWorkspace } from "../terraform/workspace";
+import { requiredProviders, StackWorkspace } from "../terraform/workspace";
 import { Body, blocksOf, Config } from "./config";
 import { consequences, DiffAction } from "./consequences";
 import { detectMoves } from "./moves";
@@ -78,7 +78,8 @@ export function readSide(given: string, side = "output", cwd = process.cwd()): D
 }
 
 /**
- * The stack pairs of two sides, by stack name; two single stacks are compared whatever their names.
+ * The stack pairs of two sides, by stack name; a side given as a single stack, against a side of one
+ * stack, is compared with it whatever their names.
  * Throws DiffInputError when there is nothing to compare.
  */
 export function pairSides(
@@ -105,17 +106,6 @@ export function pairSides(
   return { pairs, onlyBefore, onlyAfter };
 }
 
-/**
- * The stack pairs of two outputs on disk (cdktf output folders, stack folders or cdk.tf.json files);
- * see pairSides.
- */
-export function pairOutputs(
-  before: string,
-  after: string,
-): { pairs: StackPair[]; onlyBefore: string[]; onlyAfter: string[] } {
-  return pairSides(readSide(before, "before"), readSide(after, "after"));
-}
-
 /** Compares two sides (see pairSides). */
 export async function diffSides(
   before: DiffSide,
@@ -128,7 +118,10 @@ export async function diffSides(
   return { ...compared, onlyBefore, onlyAfter };
 }
 
-/** Compares two synthesized outputs on disk (see pairOutputs); relative paths are read from `cwd`. */
+/**
+ * Compares two synthesized outputs on disk (cdktf output folders, stack folders or cdk.tf.json files;
+ * see pairSides); relative paths are read from `cwd`.
+ */
 export async function diffOutputs(
   before: string,
   after: string,
@@ -286,11 +279,14 @@ async function diffStack(
   if (!(await jsonCommand("apply (before)", ["apply", "-auto-approve", ...common]))) return failed();
 
   if (!workspace.write(pair.after, options.variables) || !after) return failed();
-  const providersChanged =
-    requiredProviders(before).join("\n") !== requiredProviders(after).join("\n") ||
-    JSON.stringify((before.terraform as Config | undefined)?.required_providers) !==
-      JSON.stringify((after.terraform as Config | undefined)?.required_providers);
-  if (providersChanged && !(await workspace.init())) return failed();
+  // init again when what it installs changed: providers, or the modules the stack calls.
+  const installs = (config: Config) =>
+    JSON.stringify([
+      requiredProviders(config),
+      (config.terraform as Config | undefined)?.required_providers,
+      config.module,
+    ]);
+  if (installs(before) !== installs(after) && !(await workspace.init())) return failed();
   if (!(await jsonCommand("plan (after)", ["plan", ...common, "-out=after.tfplan"]))) return failed();
   const show = await workspace.runChecked("show", ["show", "-json", "after.tfplan"]);
   if (!show) return failed();
@@ -389,7 +385,7 @@ export function analyse(
       ...(rc.action_reason !== undefined ? { actionReason: rc.action_reason } : {}),
       replacePaths: (rc.change.replace_paths ?? []).map(formatPath),
       changedArguments: changed,
-      consequences: consequences(before, after, {
+      consequences: consequences(before, {
         type: rc.type,
         action,
         path: constructPath,

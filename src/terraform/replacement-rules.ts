@@ -10,7 +10,7 @@ export interface ReplacementRule {
   readonly forceNew: readonly string[];
   /** Whether the type can be updated in place; without Update, every changed argument replaces. */
   readonly update: boolean;
-  /** Whether the type has a CustomizeDiff (whose conditional rules provider.ts implements where known). */
+  /** Whether the type has a CustomizeDiff (whose known conditional rules resource-change.ts implements). */
   readonly customizeDiff: boolean;
   /** Whether the rules name this type at all (a type they don't name is planned as updatable in place). */
   readonly known: boolean;

@@ -1,7 +1,9 @@
 // Runs real Terraform over synthesized stacks, offline, in one session (session.ts: one provider server
 // for all stacks, attached through TF_REATTACH_PROVIDERS), then per stack `terraform init`, `validate
-// -json` and `plan -refresh=false -input=false -lock=false -json` in its own folder (workspace.ts). The
-// session removes the server and the temporary folder afterwards, on errors and timeouts too.
+// -json` and `plan -refresh=false -input=false -lock=false -json` in its own folder (workspace.ts). In
+// batch mode the stacks are first judged together, each a module of one configuration, and one at a
+// time only when Terraform says anything about them. The session removes the server and the temporary
+// folder afterwards, on errors and timeouts too.
 import * as fs from "fs";
 import * as path from "path";
 import { readTerraformJson, readTerraformJsonFile } from "../conformance/terraform-json";

@@ -161,15 +161,18 @@ export class StackWorkspace {
       prepared.config,
       this.session.servedVersions,
     )) {
+      const detail =
+        `The stack requires ${address} version ${JSON.stringify(constraint)}, which rules out ${version}, ` +
+        `the release whose schema was served: this verdict is for ${version}. Terraform with the registry ` +
+        "would install another release, whose schema may differ.";
+      // Written twice (diff's before and after sides), said once.
+      if (this.diagnostics.some((d) => d.command === "prepare" && d.detail === detail)) continue;
       this.diagnostics.push({
         stack: this.stack,
         command: "prepare",
         severity: "warning",
         summary: "Judged against another provider version",
-        detail:
-          `The stack requires ${address} version ${JSON.stringify(constraint)}, which rules out ${version}, ` +
-          `the release whose schema was served: this verdict is for ${version}. Terraform with the registry ` +
-          "would install another release, whose schema may differ.",
+        detail,
         address: "",
         attributePath: "",
       });
@@ -229,7 +232,7 @@ export class StackWorkspace {
   }
 
   /**
-   * Runs a command whose human-readable output carries its errors (init, apply, plan -out, show);
+   * Runs a command whose human-readable output carries its errors (init, plan -out, show);
    * resolves to its result when it succeeded, and to undefined (after reporting why) when it didn't.
    */
   public async runChecked(command: string, args: readonly string[]): Promise<CommandResult | undefined> {

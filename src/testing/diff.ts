@@ -58,7 +58,14 @@ export async function toPlanWithoutDestroying(
     if (!(e instanceof DiffInputError)) throw e;
     return { pass: false, message: () => e.message };
   }
-  const report = await diffSides(sides[0], sides[1], options);
+  let report;
+  try {
+    report = await diffSides(sides[0], sides[1], options);
+  } catch (e) {
+    // Nothing to compare (no stack in both): a failed expectation, like an unreadable side.
+    if (!(e instanceof DiffInputError)) throw e;
+    return { pass: false, message: () => `nothing to compare: ${e.message}` };
+  }
   const failed = report.stacks.filter((s) => !s.compared);
   const destroying = report.stacks.filter((s) => s.destroys);
   if (failed.length === 0 && destroying.length === 0) {
