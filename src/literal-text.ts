@@ -77,7 +77,8 @@ class EscapedText implements IResolvable {
  * nothing needs escaping (and for anything that isn't a string).
  */
 export function literalText<T>(value: T): T {
-  if (typeof value !== "string" || !/[$%]\{|\$$/.test(value.replace(STRING_TOKEN, ""))) return value;
+  // A `$` counts at the end of any literal part, before a token too (`"a$" + token`): NUL stands for the tokens.
+  if (typeof value !== "string" || !/[$%]\{|\$(?:\0|$)/.test(value.replace(STRING_TOKEN, "\0"))) return value;
   const tokens = [...value.matchAll(STRING_TOKEN)];
   if (tokens.length === 0) return escapeTemplate(value) as T;
   let result = "";

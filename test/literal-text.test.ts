@@ -68,6 +68,8 @@ describe("the escaping rule, judged by Terraform", () => {
       token_after_open: ["pre-${<v>", "pre-${V"],
       dollar_before_token: ["cost $<v>", "cost $V"],
       dollars_before_token: ["a$$<v>$", "a$$V$"],
+      dollar_before_token_mid: ["a$<v>b", "a$Vb"],
+      dollar_before_each_token: ["$<v>-$<v>.", "$V-$V."],
       braces_around_token: ["}<v>{", "}V{"],
       only_token: ["<v>", "V"],
       template_after_token: ["<v>${x}%{y}", "V${x}%{y}"],

@@ -43,6 +43,16 @@ export const templateText: fc.Arbitrary<string> = fc
   })
   .map((parts) => parts.join(""));
 
+/** Such text, possibly empty, on either side of a string token: `"a$" + var(string) + "b"`. */
+const textAroundToken: fc.Arbitrary<Make> = fc
+  .tuple(fc.option(templateText, { nil: "" }), fc.option(templateText, { nil: "" }))
+  .map(([before, after]) =>
+    maker(
+      (stack) => `${before}${variable(stack, "string").stringValue}${after}`,
+      `${fc.stringify(before)} + var(string) + ${fc.stringify(after)}`,
+    ),
+  );
+
 /** Text a user might type: samples around each rule, and anything at all. */
 export function text(...samples: string[]): fc.Arbitrary<Make> {
   return fc.oneof(
@@ -51,6 +61,7 @@ export function text(...samples: string[]): fc.Arbitrary<Make> {
     { weight: 1, arbitrary: literal(fc.string({ unit: "binary", maxLength: 8 })) },
     { weight: 1, arbitrary: literal(templateText) },
     { weight: 1, arbitrary: stringToken },
+    { weight: 1, arbitrary: textAroundToken },
   );
 }
 
