@@ -64,7 +64,8 @@ function readConfiguration(input: unknown): { [key: string]: unknown } {
     try {
       parsed = JSON.parse(input);
     } catch (e) {
-      throw new NotTerraformJsonError(`is not valid JSON (${(e as Error).message})`);
+      // V8 quotes the text around the mistake, line breaks and all: one line, as the commands print it.
+      throw new NotTerraformJsonError(`is not valid JSON (${(e as Error).message.replace(/\s+/g, " ")})`);
     }
     return configuration(parsed);
   }
