@@ -85,8 +85,12 @@ class ExportDependencies implements IAspect {
       if (bucket === undefined) continue;
       for (const shared of buckets) {
         if (shared === exported.exportBucket) continue;
-        const address = `alicloud_oss_bucket.${this.stack.getLogicalId(shared.resource)}.`;
-        if (bucket.includes(`\${${address}`)) this.waitFor(exported.resource, bucketProtections(shared));
+        // A reference anywhere in the expression, `${lower(alicloud_oss_bucket.X.bucket)}` too (a bucket
+        // name can't hold `_`, so literal text never looks like one).
+        const id = this.stack.getLogicalId(shared.resource).replace(/[^\w-]/g, "\\$&");
+        if (new RegExp(`(?:^|[^\\w.-])alicloud_oss_bucket\\.${id}\\.`).test(bucket)) {
+          this.waitFor(exported.resource, bucketProtections(shared));
+        }
       }
     }
   }

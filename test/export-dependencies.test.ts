@@ -1,7 +1,7 @@
 // What an export waits for that only the whole stack tells: an earlier export of the same image (ECS
 // refuses a second export of an image while one runs, error ImageIsExporting), and the protections of
 // a shared ExportBucket it writes into.
-import { TerraformStack, TerraformVariable, Testing } from "cdktf";
+import { Fn, TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { ExportBucket, ImageExport, ImageExportRole } from "../src";
 import { stackInRegion, synthJson, TerraformJson } from "./support/synth-helpers";
 
@@ -110,5 +110,15 @@ describe("a shared ExportBucket keeps its protections", () => {
     expect(typesOf(deps.Second)).toEqual(PROTECTIONS);
     expect(deps.Second.every((d) => d.includes("First_Bucket_"))).toBe(true);
     expect(deps.Elsewhere).toEqual([]);
+  });
+
+  test("the bucket's name inside a function call is the bucket too", () => {
+    const stack = stackInRegion();
+    const bucket = new ExportBucket(stack, "Exports", { bucketNamePrefix: "team-images" });
+    new ImageExport(stack, "Lowered", { imageId: "m-a", ossBucket: Fn.lower(bucket.bucketName) });
+    new ImageExport(stack, "Joined", { imageId: "m-b", ossBucket: Fn.join("", [bucket.bucketName]) });
+    const deps = dependsOn(stack);
+    expect(typesOf(deps.Lowered)).toEqual(PROTECTIONS);
+    expect(typesOf(deps.Joined)).toEqual(PROTECTIONS);
   });
 });
