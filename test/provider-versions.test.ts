@@ -26,6 +26,14 @@ describe("reading a version constraint as Terraform does", () => {
     ["> 1.224.0, < 1.224.1", "1.224.0", false],
     ["> 1.223.9", "1.224.0", true],
     ["<= 2.0.0", "1.224.0", true],
+    // Prereleases sort below their release, and ranges pick only releases.
+    ["<= 1.252.0-rc1", "1.252.0", false],
+    ["< 1.252.1-rc1", "1.252.0", true],
+    ["> 1.252.0-beta1, < 1.252.1", "1.252.0", true],
+    [">= 1.252.0-beta1, < 1.252.1", "1.252.0", true],
+    ["!= 1.252.0-beta1, < 1.252.1", "1.252.0", true],
+    ["~> 1.252.0-rc1", "1.252.0", true],
+    ["~> 1.251.0-rc1", "1.252.0", false],
   ])("%s allows a release of %s or newer: %s", (constraint, minimum, allowed) => {
     expect(allowsAtLeast(constraint, minimum)).toBe(allowed);
   });
@@ -39,6 +47,10 @@ describe("reading a version constraint as Terraform does", () => {
     [">= 1.200, != 1.289.0", "1.289.0", false],
     ["~> 3.0", "3.7.2", true],
     ["3.7.2", "3.7.2", true],
+    ["1.289.0-rc1", "1.289.0", false],
+    ["> 1.289.0-rc1", "1.289.0", true],
+    ["< 1.289.0-rc1", "1.289.0", false],
+    ["!= 1.289.0-rc1", "1.289.0", true],
   ])("%s allows %s: %s", (constraint, release, allowed) => {
     expect(allows(constraint, release)).toBe(allowed);
   });
@@ -46,6 +58,7 @@ describe("reading a version constraint as Terraform does", () => {
   test("what can't be read is not judged", () => {
     expect(allowsAtLeast("latest", "1.0.0")).toBeUndefined();
     expect(allowsAtLeast(">= 1.2, ~~ 3", "1.0.0")).toBeUndefined();
+    expect(allowsAtLeast("= 1.252.0-rc1", "1.252.0")).toBeUndefined();
   });
 
   test("the minimum the constructs' output needs, all of them together: 1.252.0, for the RAM role's role_name", () => {

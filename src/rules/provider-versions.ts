@@ -63,6 +63,11 @@ function parseVersion(text: string): Version | undefined {
   return match ? [Number(match[1]), Number(match[2] ?? 0), Number(match[3] ?? 0)] : undefined;
 }
 
+/** Whether a version's text names a prerelease, `1.252.0-rc1` (build metadata after `+` aside). */
+function isPrerelease(text: string): boolean {
+  return /^[^+]*-/.test(text.trim().replace(/^v/, ""));
+}
+
 function compareVersions(a: Version, b: Version): number {
   return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
 }
@@ -100,6 +105,19 @@ export function allowsAtLeast(constraint: string, minimum: string): boolean | un
     const version = parseVersion(text);
     if (version === undefined) return undefined;
     const segments = text.replace(/^v/, "").split(/[-+]/)[0].split(".").length;
+    // A prerelease (`1.252.0-rc1`) sorts just below its release, and ranges never pick prereleases:
+    // among releases, `> 1.252.0-rc1` is `>= 1.252.0`, `<= 1.252.0-rc1` is `< 1.252.0`, and `!=` of one
+    // rules nothing out. Asking for one exactly (`= 1.252.0-rc1`) is not judged.
+    if (isPrerelease(text)) {
+      if (op === "=") return undefined;
+      if (op === ">" || op === ">=" || op === "~>") raise({ version, inclusive: true });
+      if (op === "<" || op === "<=") cap({ version, inclusive: false });
+      if (op === "~>") {
+        const next: Version = segments >= 3 ? [version[0], version[1] + 1, 0] : [version[0] + 1, 0, 0];
+        cap({ version: next, inclusive: false });
+      }
+      continue;
+    }
     switch (op) {
       case "=":
         raise({ version, inclusive: true });
@@ -151,7 +169,8 @@ export function allows(constraint: string, release: string): boolean | undefined
     const match = /^\s*(=|!=|>=|<=|>|<|~>)?\s*(\S+)\s*$/.exec(part);
     const bound = match ? parseVersion(match[2]) : undefined;
     if (!match || bound === undefined) return undefined;
-    const c = compareVersions(version, bound);
+    // A release is above its own prerelease.
+    const c = compareVersions(version, bound) || (isPrerelease(match[2]) ? 1 : 0);
     const segments = match[2].replace(/^v/, "").split(/[-+]/)[0].split(".").length;
     const ok = {
       "=": c === 0,
