@@ -514,7 +514,14 @@ describe("the jest matcher", () => {
       two.synth();
       try {
         await expect(expect(two.outdir).toPlanWithoutDestroying(before)).rejects.toThrow(
-          "nothing to compare: no stack is in both outputs (before: stack; after: a, b)",
+          "toPlanWithoutDestroying: nothing was compared: no stack is in both outputs (before: stack; after: a, b)",
+        );
+        // Not even negated: "expected to destroy" can't pass on input nobody compared.
+        await expect(expect(two.outdir).not.toPlanWithoutDestroying(before)).rejects.toThrow(
+          "nothing was compared",
+        );
+        await expect(expect("cdktf.out/no-such-stack").not.toPlanWithoutDestroying(before)).rejects.toThrow(
+          "nothing was compared: the received stacks: cdktf.out/no-such-stack",
         );
       } finally {
         fs.rmSync(two.outdir, { recursive: true, force: true });

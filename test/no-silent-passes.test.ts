@@ -159,6 +159,15 @@ describe("a stack object is not its synthesized JSON", () => {
     new ImageExport(stack, "Export", { imageId: "m-abc", ossBucket: "exports", ossPrefix: "nightly" });
     await expect(Testing.fullSynth(stack)).toPassTerraformPlan();
   }, 60_000);
+
+  test("a mistyped folder is said to be one, negated or not", async () => {
+    for (const negated of [false, true]) {
+      const matchers = negated ? expect("cdktf.out/stacks/exprts").not : expect("cdktf.out/stacks/exprts");
+      await expect(matchers.toPassTerraformPlan()).rejects.toThrow(
+        "but got 'cdktf.out/stacks/exprts', which is neither JSON nor an existing file or folder",
+      );
+    }
+  });
 });
 
 describe("the commands exit 2 on input they can't read, with one line", () => {

@@ -45,30 +45,32 @@ function sideOf(value: unknown, what: string): DiffSide {
 
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
-/** The matcher itself: `received` is the after side, `before` what is applied first. */
+/**
+ * The matcher itself: `received` is the after side, `before` what is applied first. Input it can't read,
+ * and stacks Terraform could not compare, throw rather than fail: a failed expectation would let
+ * `expect(...).not.toPlanWithoutDestroying(...)` pass without anything compared.
+ */
 export async function toPlanWithoutDestroying(
   received: unknown,
   before: unknown,
   options: DiffOptions = {},
 ): Promise<MatcherResult> {
-  let sides: [DiffSide, DiffSide];
-  try {
-    sides = [sideOf(before, "before"), sideOf(received, "the received stacks")];
-  } catch (e) {
-    if (!(e instanceof DiffInputError)) throw e;
-    return { pass: false, message: () => e.message };
-  }
   let report;
   try {
-    report = await diffSides(sides[0], sides[1], options);
+    report = await diffSides(sideOf(before, "before"), sideOf(received, "the received stacks"), options);
   } catch (e) {
-    // Nothing to compare (no stack in both): a failed expectation, like an unreadable side.
     if (!(e instanceof DiffInputError)) throw e;
-    return { pass: false, message: () => `nothing to compare: ${e.message}` };
+    throw new Error(`toPlanWithoutDestroying: nothing was compared: ${e.message}`);
   }
   const failed = report.stacks.filter((s) => !s.compared);
+  if (failed.length > 0) {
+    throw new Error(
+      `toPlanWithoutDestroying: no verdict, ${lowerFirst(summarize(report))}\n` +
+        failed.flatMap(formatStack).join("\n"),
+    );
+  }
   const destroying = report.stacks.filter((s) => s.destroys);
-  if (failed.length === 0 && destroying.length === 0) {
+  if (destroying.length === 0) {
     return {
       pass: true,
       message: () =>
@@ -80,6 +82,6 @@ export async function toPlanWithoutDestroying(
     pass: false,
     message: () =>
       `expected the plan to destroy nothing, but ${lowerFirst(summarize(report))}\n` +
-      [...failed, ...destroying].flatMap(formatStack).join("\n"),
+      destroying.flatMap(formatStack).join("\n"),
   };
 }

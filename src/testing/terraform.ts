@@ -57,8 +57,14 @@ export function setupTerraformMatchers(): void {
  * (the stack object itself, say) fails the expectation with what to pass instead.
  */
 export function synthesizedStacks(received: unknown): JudgeStack[] {
-  if (typeof received === "string" && !received.trimStart().startsWith("{") && fs.existsSync(received)) {
-    return readStacks([received]);
+  if (typeof received === "string" && !received.trimStart().startsWith("{")) {
+    if (fs.existsSync(received)) return readStacks([received]);
+    // One line that isn't JSON: meant as a path, most likely mistyped.
+    if (!received.includes("\n") && received.length < 4096) {
+      throw new Error(
+        `expected a synthesized stack (Testing.synth(stack), its parsed JSON, or the folder Testing.fullSynth(stack) returns), but got '${received}', which is neither JSON nor an existing file or folder`,
+      );
+    }
   }
   try {
     readTerraformJson(received, "");
