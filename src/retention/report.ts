@@ -1,6 +1,6 @@
 // What a nightly replay leaves in each bucket, as data (`--json`) and as text: backups by storage class
 // and age, the current exports, the oldest backup still restorable, delete markers, data-disk files,
-// early leaves that OSS bills as if the file had stayed, and a small chart of backups by class over the
+// files that left a class before its billed minimum had surely passed, and a small chart of backups by class over the
 // nights.
 import { EarlyLeave, ObjectVersion } from "./oss-bucket";
 import { ClassCounts, isSystemDiskFile, NightlyReplay } from "./replay";
@@ -235,16 +235,16 @@ export function formatBucketReport(report: BucketReport, nights: number): string
   if (report.earlyLeaves.length === 0) {
     lines.push("  billed minimum storage: no file left a class before its minimum");
   } else {
-    const byClass = new Map<string, number>();
+    const byClass = new Map<string, EarlyLeave[]>();
     for (const leave of report.earlyLeaves)
-      byClass.set(leave.storageClass, (byClass.get(leave.storageClass) ?? 0) + 1);
+      byClass.set(leave.storageClass, [...(byClass.get(leave.storageClass) ?? []), leave]);
     lines.push(
       `  billed minimum storage: ${[...byClass]
         .map(
-          ([cls, n]) =>
-            `${plural(n, "file")} left ${cls} before its ${report.earlyLeaves.find((l) => l.storageClass === cls)?.minimumDays} days`,
+          ([cls, leaves]) =>
+            `${plural(leaves.length, "file")} left ${cls} before its ${leaves[0].minimumDays} days had surely passed`,
         )
-        .join("; ")}, and OSS bills them as if they had stayed`,
+        .join("; ")}; OSS bills the days short of a minimum as if the file had stayed`,
     );
   }
   lines.push("", ...chart(report.history).map((line) => `  ${line}`));
