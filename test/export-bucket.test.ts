@@ -706,7 +706,7 @@ describe("lifecycle warnings: billed minimum durations and regional classes", ()
     const retainDeletedExportsDays = 0;
     expect(warningsFor({ transitions: transitions(30), retainDeletedExportsDays })).toEqual([]);
     expect(warningsFor({ transitions: transitions(29), retainDeletedExportsDays })).toEqual([
-      `${at}transitions[0] moves exports to IA after 10 days and transitions[1] moves them on after 29 days, so they may spend as little as 29 days since the export was written; OSS bills IA for at least 30 days since the export was written.`,
+      `${at}transitions[0] moves exports to IA after 10 days and transitions[1] moves them on after 29 days, so they may spend as little as 29 days since the export was written; OSS bills IA for at least 30 days since the export was written; this move may be billed (OSS's page on lifecycle fees says a lifecycle rule's move within the minimum is billed, its lifecycle FAQ says it is not).`,
     ]);
   });
 

@@ -3,7 +3,7 @@
 import { ExportStorageClass, ImageExportProps } from "../src";
 import { replayNights } from "../src/retention/replay";
 import { formatBucketReport, reportNights } from "../src/retention/report";
-import { Versioning } from "../src/retention/oss-bucket";
+import { EarlyLeave, Versioning } from "../src/retention/oss-bucket";
 import { warningsOf } from "./support/config";
 import { data, holdings, replayOf, sys, toDay } from "./support/retention";
 
@@ -139,29 +139,32 @@ describe("retention edge cases", () => {
 
 describe("a billed minimum: the synth warning and the replay count the same days", () => {
   const { IA, ARCHIVE, COLD_ARCHIVE } = ExportStorageClass;
-  /** The billing warnings, each as `current|kept <class> <days surely stored>`. */
+  /** The billing warnings, each as `current|kept <class> <days surely stored>[ may be billed]`. */
   const warned = (props: ImageExportProps): string[] =>
     warningsOf(replayOf({ imageId: "m-a", ...props }).construct).flatMap((warning) => {
       const match =
         /bucketTransitions\[\d\] moves (exports|kept versions of deleted and replaced exports) to (\w+) .* may spend as little as (\d+) days/.exec(
           warning,
         );
-      return match ? [`${match[1] === "exports" ? "current" : "kept"} ${match[2]} ${match[3]}`] : [];
+      const disputed = warning.includes("; this move may be billed") ? " may be billed" : "";
+      return match
+        ? [`${match[1] === "exports" ? "current" : "kept"} ${match[2]} ${match[3]}${disputed}`]
+        : [];
     });
   /**
    * What the replay records: `current` for one export left alone for 800 days (never replaced), `kept`
    * for 400 nights of nightly replacements; each distinct class and count of days once.
    */
   const replayed = (props: ImageExportProps): string[] => {
+    const shown = (l: EarlyLeave) =>
+      `${l.storageClass} ${l.storedDays}${l.billing === "disputed" ? " may be billed" : ""}`;
     const alone = replayOf({ imageId: "m-a", ...props });
     alone.replay.create(alone.export, "m-a");
     toDay(alone, 800);
     const nightly = reportNights(replayNights(replayOf({ imageId: "m-a", ...props }).stack, 400))[0];
     const leaves = [
-      ...alone.replay
-        .bucketList()[0]
-        .simulated.earlyLeaves.map((l) => `current ${l.storageClass} ${l.storedDays}`),
-      ...nightly.earlyLeaves.map((l) => `kept ${l.storageClass} ${l.storedDays}`),
+      ...alone.replay.bucketList()[0].simulated.earlyLeaves.map((l) => `current ${shown(l)}`),
+      ...nightly.earlyLeaves.map((l) => `kept ${shown(l)}`),
     ];
     return [...new Set(leaves)];
   };
@@ -227,7 +230,7 @@ describe("a billed minimum: the synth warning and the replay count the same days
         ],
         bucketExpireAfterDays: 30,
       },
-      ["current IA 25", "kept IA 26", "kept Archive 31"],
+      ["current IA 25 may be billed", "kept IA 26 may be billed", "kept Archive 31"],
     ],
   ])("%s", (_, props, expected) => {
     expect(warned(props).sort()).toEqual([...expected].sort());
@@ -244,6 +247,22 @@ describe("a billed minimum: the synth warning and the replay count the same days
     const [report] = reportNights(replayNights(r.stack, 400));
     expect(formatBucketReport(report, 400)).toContain(
       "  billed minimum storage: 370 files left IA before its 30 days had surely passed; OSS bills the days short of a minimum as if the file had stayed\n",
+    );
+  });
+
+  test("the `retention` output says a lifecycle move out of IA or Archive may be billed", () => {
+    const r = replayOf({
+      imageId: "m-a",
+      bucketTransitions: [
+        { storageClass: IA, afterDays: 5 },
+        { storageClass: ARCHIVE, afterDays: 25 },
+      ],
+      bucketExpireAfterDays: 30,
+    });
+    // Night n is moved to IA on day n + 6 and to Archive on day n + 26, deleted on day n + 31.
+    const [report] = reportNights(replayNights(r.stack, 60));
+    expect(formatBucketReport(report, 60)).toContain(
+      "  billed minimum storage: 33 files moved out of IA by the lifecycle rule before its 30 days had surely passed, which may be billed (OSS's page on lifecycle fees says so, its lifecycle FAQ says not); 28 files left Archive before its 60 days had surely passed; OSS bills the days short of a minimum as if the file had stayed\n",
     );
   });
 });

@@ -261,6 +261,7 @@ describe("storage classes (R9, R10, A4)", () => {
         storedDays: 179,
         minimumDays: 180,
         cause: "deletion",
+        billing: "billed",
       },
     ]);
   });
@@ -277,10 +278,28 @@ describe("storage classes (R9, R10, A4)", () => {
     bucket.write("a");
     bucket.advanceTo(29); // Archive at day 29's run
     bucket.delete("a"); // during day 29, 28 whole days surely after the write during day 0
-    expect(bucket.earlyLeaves.map((l) => [l.storageClass, l.storedDays, l.cause])).toEqual([
-      ["IA", 28, "transition"],
-      ["Archive", 28, "deletion"],
+    expect(bucket.earlyLeaves.map((l) => [l.storageClass, l.storedDays, l.cause, l.billing])).toEqual([
+      ["IA", 28, "transition", "disputed"],
+      ["Archive", 28, "deletion", "billed"],
     ]);
+  });
+
+  test("R10 a lifecycle move out of IA or Archive is disputed, out of Cold Archive billed", () => {
+    const bucket = new SimulatedBucket(Versioning.UNVERSIONED, [
+      rule({
+        transitions: [
+          { days: 1, storageClass: "Archive" },
+          { days: 2, storageClass: "ColdArchive" },
+          { days: 3, storageClass: "DeepColdArchive" },
+        ],
+      }),
+    ]);
+    bucket.write("a");
+    bucket.advanceTo(4);
+    expect(listing(bucket)).toEqual(["a null DeepColdArchive current"]);
+    expect(
+      bucket.earlyLeaves.map((l) => `${l.storageClass} ${l.storedDays}/${l.minimumDays} ${l.billing}`),
+    ).toEqual(["Archive 2/60 disputed", "ColdArchive 0/180 billed"]);
   });
 
   test("A6 a 29-day expiration may leave IA early, a 30-day one does not", () => {

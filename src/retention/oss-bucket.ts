@@ -46,7 +46,12 @@
 //     Deep Cold Archive 180 days from the conversion; leaving earlier is billed as if the object had
 //     stayed. A conversion keeps the object's last modified time (the IA/Archive minimums count from it
 //     even after a conversion). (storage-classes.ts has the figures and the source; A6 says how the
-//     model counts the days.)
+//     model counts the days.) The documents disagree on a lifecycle rule's move out of IA or Archive:
+//     the page on lifecycle fees bills converting "within the minimum storage duration"
+//     (https://www.alibabacloud.com/help/en/oss/user-guide/fees-related-to-lifecycle-rules), the
+//     lifecycle FAQ says such conversions have "no limits to the minimum storage period"
+//     (https://www.alibabacloud.com/help/doc-detail/118308.htm). The model records such a move, marked
+//     as disputed: it may be billed. A deletion, or a move out of Cold Archive, is billed by both.
 // R11 A rule applies to the objects whose names start with its prefix; only enabled rules act.
 //     (https://www.alibabacloud.com/help/en/object-storage-service/latest/configuration-elements)
 // R12 A bucket can be deleted only when it holds no object: in a versioned bucket, no current and no
@@ -174,6 +179,8 @@ export interface EarlyLeave {
   readonly storedDays: number;
   readonly minimumDays: number;
   readonly cause: "transition" | "deletion";
+  /** `disputed` for a lifecycle move out of IA or Archive, which OSS's documents disagree on (R10). */
+  readonly billing: "billed" | "disputed";
 }
 
 /** The actions of every rule that matches one key. */
@@ -483,7 +490,7 @@ export class SimulatedBucket {
   private leaveClass(version: MutableVersion, day: number, cause: EarlyLeave["cause"]): void {
     if (version.deleteMarker) return;
     const storageClass = version.storageClass as string;
-    const short = minimumShortfall(storageClass, version.lastModifiedDay, version.classSinceDay, day);
+    const short = minimumShortfall(storageClass, version.lastModifiedDay, version.classSinceDay, day, cause);
     if (short === undefined) return;
     this.earlyLeaves.push({
       day,
@@ -493,6 +500,7 @@ export class SimulatedBucket {
       storedDays: short.storedDays,
       minimumDays: short.minimumDays,
       cause,
+      billing: short.billing,
     });
   }
 }

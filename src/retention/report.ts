@@ -235,16 +235,25 @@ export function formatBucketReport(report: BucketReport, nights: number): string
   if (report.earlyLeaves.length === 0) {
     lines.push("  billed minimum storage: no file left a class before its minimum");
   } else {
-    const byClass = new Map<string, EarlyLeave[]>();
-    for (const leave of report.earlyLeaves)
-      byClass.set(leave.storageClass, [...(byClass.get(leave.storageClass) ?? []), leave]);
+    // By class, and apart the lifecycle moves OSS's documents disagree on (R10 in oss-bucket.ts).
+    const groups = new Map<string, EarlyLeave[]>();
+    for (const leave of report.earlyLeaves) {
+      const group = `${leave.storageClass} ${leave.billing}`;
+      groups.set(group, [...(groups.get(group) ?? []), leave]);
+    }
+    const parts = [...groups.values()].map((leaves) => {
+      const { storageClass, minimumDays, billing } = leaves[0];
+      const files = plural(leaves.length, "file");
+      const before = `before its ${minimumDays} days had surely passed`;
+      return billing === "billed"
+        ? `${files} left ${storageClass} ${before}`
+        : `${files} moved out of ${storageClass} by the lifecycle rule ${before}, which may be billed (OSS's page on lifecycle fees says so, its lifecycle FAQ says not)`;
+    });
+    const billed = report.earlyLeaves.some((leave) => leave.billing === "billed");
     lines.push(
-      `  billed minimum storage: ${[...byClass]
-        .map(
-          ([cls, leaves]) =>
-            `${plural(leaves.length, "file")} left ${cls} before its ${leaves[0].minimumDays} days had surely passed`,
-        )
-        .join("; ")}; OSS bills the days short of a minimum as if the file had stayed`,
+      `  billed minimum storage: ${parts.join("; ")}${
+        billed ? "; OSS bills the days short of a minimum as if the file had stayed" : ""
+      }`,
     );
   }
   lines.push("", ...chart(report.history).map((line) => `  ${line}`));

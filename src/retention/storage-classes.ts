@@ -64,23 +64,45 @@ export interface MinimumShortfall {
   /** Whole days surely spent (see surelyStoredDays), counted as the minimum counts them. */
   readonly storedDays: number;
   readonly minimumDays: number;
+  /**
+   * `billed` when OSS's documents agree that leaving this way is billed; `disputed` for a lifecycle
+   * rule's move out of IA or Archive, which OSS's billing page bills and its lifecycle FAQ does not (see
+   * LIFECYCLE_MOVE_DISPUTED_FROM): such a move may be billed.
+   */
+  readonly billing: "billed" | "disputed";
 }
 
 /**
+ * The classes a lifecycle rule's move to a colder class leaves with OSS's documents disagreeing on the
+ * minimum. The lifecycle FAQ: "If you set a lifecycle rule to convert the storage class of an object ...
+ * from IA to Archive or Cold Archive, or from Archive to Cold Archive, there are no limits to the minimum
+ * storage period of the object" (https://www.alibabacloud.com/help/doc-detail/118308.htm). The page on
+ * lifecycle fees: "If you use lifecycle rules to delete or convert the storage classes of an IA, Archive,
+ * Cold Archive, or Deep Cold Archive object within the minimum storage duration, you are also charged for
+ * the remaining days" (https://www.alibabacloud.com/help/en/oss/user-guide/fees-related-to-lifecycle-rules).
+ * Both agree that a deletion is billed, and the FAQ says nothing of moves out of Cold Archive.
+ */
+export const LIFECYCLE_MOVE_DISPUTED_FROM: readonly string[] = ["IA", "Archive"];
+
+/**
  * Whether an object written during `modifiedDay`, in `storageClass` since `classSinceDay`, leaves it
- * during `leftDay` before its minimum storage duration has surely passed (R10 in oss-bucket.ts);
- * undefined when it has, or when the class has no minimum.
+ * during `leftDay`, by a lifecycle rule's move (`transition`) or a `deletion`, before its minimum storage
+ * duration has surely passed (R10 in oss-bucket.ts); undefined when it has, or when the class has no
+ * minimum.
  */
 export function minimumShortfall(
   storageClass: string,
   modifiedDay: number,
   classSinceDay: number,
   leftDay: number,
+  cause: "transition" | "deletion",
 ): MinimumShortfall | undefined {
   const minimum = MINIMUM_STORAGE_DAYS[storageClass];
   if (minimum === undefined) return undefined;
   const storedDays = surelyStoredDays(minimum.from === "modified" ? modifiedDay : classSinceDay, leftDay);
-  return storedDays >= minimum.days ? undefined : { storedDays, minimumDays: minimum.days };
+  if (storedDays >= minimum.days) return undefined;
+  const disputed = cause === "transition" && LIFECYCLE_MOVE_DISPUTED_FROM.includes(storageClass);
+  return { storedDays, minimumDays: minimum.days, billing: disputed ? "disputed" : "billed" };
 }
 
 /** Classes that must be restored before an object in them can be read. */

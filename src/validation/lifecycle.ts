@@ -12,7 +12,9 @@
 //   time; Cold Archive 180 days and Deep Cold Archive 180 days, counted from the conversion to that class.
 //   These cost money but are allowed, so they are warnings. Only the days surely stored count (a write
 //   or a lifecycle action lands at some time of its day), by the rule the replay uses
-//   (src/retention/storage-classes.ts, minimumShortfall).
+//   (src/retention/storage-classes.ts, minimumShortfall). For a lifecycle rule's move out of IA or
+//   Archive the documents disagree (the page on lifecycle fees bills it, the lifecycle FAQ does not), so
+//   the warning says it may be billed.
 //   (https://www.alibabacloud.com/help/en/oss/product-overview/how-can-i-avoid-the-cost-of-insufficient-storage)
 // - Cold Archive and Deep Cold Archive are not offered in every region, and OSS documents the error
 //   0014-00000069 for regions where NoncurrentVersionExpiration must be enabled by support. We have no
@@ -246,17 +248,21 @@ function billingWarnings(
   const retain = isKnownNumber(input.retainDeletedExportsDays) ? input.retainDeletedExportsDays : 30;
   const kept = retain > 0 ? byDays.filter((t) => t.afterDays < retain) : [];
   const written = 0;
-  const shortfall = (t: KnownTransition, entered: number, left: number) => {
-    const short = minimumShortfall(t.storageClass, written, entered, left);
+  const shortfall = (t: KnownTransition, entered: number, left: number, cause: "transition" | "deletion") => {
+    const short = minimumShortfall(t.storageClass, written, entered, left, cause);
     if (!short) return undefined;
     const counted =
       MINIMUM_STORAGE_DAYS[t.storageClass].from === "modified"
         ? "since the export was written"
         : `in ${t.storageClass}`;
+    const billed = `OSS bills ${t.storageClass} for at least ${short.minimumDays} days ${counted}`;
     return {
       stored: short.storedDays,
       counted,
-      billed: `OSS bills ${t.storageClass} for at least ${short.minimumDays} days ${counted}`,
+      billed:
+        short.billing === "billed"
+          ? billed
+          : `${billed}; this move may be billed (OSS's page on lifecycle fees says a lifecycle rule's move within the minimum is billed, its lifecycle FAQ says it is not)`,
     };
   };
 
@@ -273,7 +279,12 @@ function billingWarnings(
           ? expired
           : dueDay(expired, colderKept ? colderKept.afterDays : retain);
     if (left === undefined) return;
-    const short = shortfall(t, dueDay(written, t.afterDays), left);
+    const short = shortfall(
+      t,
+      dueDay(written, t.afterDays),
+      left,
+      next || (retain > 0 && colderKept) ? "transition" : "deletion",
+    );
     if (!short) return;
     const how = next
       ? `${names.transitions}[${next.index}] moves them on after ${next.afterDays} days`
@@ -294,6 +305,7 @@ function billingWarnings(
       t,
       dueDay(replaced, t.afterDays),
       dueDay(replaced, next ? next.afterDays : retain),
+      next ? "transition" : "deletion",
     );
     if (!short) return;
     const how = next
