@@ -318,6 +318,17 @@ describe("cdktf-alicloud-image-export retention", () => {
       's: alicloud_oss_bucket.b versioning: is known only at apply time ("${var.versioning}"), and it decides what the bucket keeps',
     ],
     [
+      "an expiration with both days and expired_object_delete_marker",
+      dirWith(
+        stack(1, {
+          lifecycle_rule: [
+            { ...keepRule(1), expiration: [{ days: 30, expired_object_delete_marker: true }] },
+          ],
+        }),
+      ),
+      "s: alicloud_oss_bucket.b lifecycle_rule[0].expiration[0]: sets both days (30) and expired_object_delete_marker, which OSS and the provider reject: one expiration takes one of them",
+    ],
+    [
       "a dynamic lifecycle_rule block on the bucket",
       dirWith(
         stack(1, {

@@ -307,13 +307,19 @@ function rulesOf(
           throw unsupported(`${path}.${dated}`, "an expiration by date");
       }
       const days = days_(known(`${path}.days`, expiration.days), `${at}.${path}.days`, problem);
-      if (days !== undefined) expirationDays = Math.min(expirationDays ?? days, days);
-      if (
+      const marker =
         literalBoolean(
           known(`${path}.expired_object_delete_marker`, expiration.expired_object_delete_marker),
-        ) === true
-      )
-        expiredObjectDeleteMarker = true;
+        ) === true;
+      // R8: OSS takes Days or ExpiredObjectDeleteMarker in one expiration, and rejects the rule with both.
+      if (days !== undefined && marker) {
+        throw problem(
+          `${at}.${path}`,
+          `sets both days (${days}) and expired_object_delete_marker, which OSS and the provider reject: one expiration takes one of them`,
+        );
+      }
+      if (days !== undefined) expirationDays = Math.min(expirationDays ?? days, days);
+      if (marker) expiredObjectDeleteMarker = true;
     });
     const transitionsOf = (list: unknown, name: string): TransitionAction[] =>
       blocksOf(list, name).map((t, i) => {
