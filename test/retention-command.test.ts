@@ -3,6 +3,7 @@
 // exit status 2 with a clear message on every kind of bad input.
 import { main, USAGE } from "../src/cli/main";
 import { EXIT_CANNOT_REPLAY, EXIT_RETENTION_PRINTED, RETENTION_USAGE } from "../src/cli/retention-command";
+import * as fs from "fs";
 import * as path from "path";
 import { App } from "cdktf";
 import { BringYourOwnStack } from "../examples/bring-your-own";
@@ -201,6 +202,17 @@ describe("cdktf-alicloud-image-export retention", () => {
     expect((sink.summary as Json).dataDiskFiles).toBe(120);
   });
 
+  test.each(["--help", "-h", "cdktf.out --nights 3 --help"])(
+    "retention %s prints the usage, exit 0",
+    (words) => {
+      expect(run(["retention", ...words.split(" ")])).toEqual({
+        status: EXIT_RETENTION_PRINTED,
+        out: [RETENTION_USAGE],
+        err: [],
+      });
+    },
+  );
+
   test("help lists the command", () => {
     expect(USAGE).toContain(RETENTION_USAGE);
     const out: string[] = [];
@@ -229,6 +241,12 @@ describe("cdktf-alicloud-image-export retention", () => {
       "--nights 2.5",
       () => [outdir({ s: stack() }), "--nights", "2.5"],
       "--nights must be a whole number from 1 to 10000, got '2.5'",
+    ],
+    ["--nights without a value", () => [outdir({ s: stack() }), "--nights"], "--nights needs a value"],
+    [
+      "--image-size without a value",
+      () => [outdir({ s: stack() }), "--nights", "1", "--image-size"],
+      "--image-size needs a value",
     ],
     [
       "--image-size 40GB",
@@ -287,6 +305,24 @@ describe("cdktf-alicloud-image-export retention", () => {
       "s: alicloud_image_export.e oss_prefix: is not set, so the provider's destroy deletes a key the export never wrote",
     ],
     ["a stack that is not JSON", dirWith("{"), "s: is not valid JSON"],
+    [
+      "a folder where the stack file should be",
+      () => {
+        const dir = temporaryFolder("retention.");
+        fs.mkdirSync(path.join(dir, "cdk.tf.json")); // unreadable as a file, even as root
+        return dir;
+      },
+      "cannot read {folder}/cdk.tf.json (EISDIR)",
+    ],
+    [
+      "a folder where a stack's file should be, in a cdktf.out folder",
+      () => {
+        const dir = outdir({ s: null });
+        fs.mkdirSync(path.join(dir, "stacks", "s", "cdk.tf.json"));
+        return dir;
+      },
+      "cannot read {folder}/stacks/s/cdk.tf.json (EISDIR)",
+    ],
     [
       "a versioning resource whose bucket is known only at apply time and matches no bucket",
       dirWith(withVersioning("${var.other}", "exports")),
@@ -353,7 +389,7 @@ describe("cdktf-alicloud-image-export retention", () => {
     const { status, out, err } = run(["retention", folder, "--nights", "3"]);
     expect(status).toBe(EXIT_CANNOT_REPLAY);
     expect(out).toEqual([]);
-    expect(err).toEqual([expect.stringContaining(problem)]);
+    expect(err).toEqual([expect.stringContaining(problem.replace("{folder}", folder))]);
     expect(err[0]).not.toContain("\n");
   });
 
