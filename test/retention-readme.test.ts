@@ -79,6 +79,22 @@ const ROWS: Record<string, { without: () => void; with: () => void }> = {
       ]);
       toDay(r, 35); // and the marker a day later
       expect(holdings(r).filter((h) => h.startsWith(sys("m-old")))).toEqual([]);
+
+      // With bucketExpireAfterDays the marker stays.
+      const expiring = replayOf({ imageId: "m-old", bucketExpireAfterDays: 400 });
+      expiring.replay.create(expiring.export, "m-old");
+      toDay(expiring, 3);
+      expiring.replay.replace(expiring.export, "m-old", "m-new");
+      toDay(expiring, 34);
+      expect(holdings(expiring)).toEqual([
+        `${sys("m-new")} Standard current`,
+        `${sys("m-old")} marker current`,
+      ]);
+      toDay(expiring, 399);
+      expect(holdings(expiring)).toEqual([
+        `${sys("m-new")} Standard current`,
+        `${sys("m-old")} marker current`,
+      ]);
     },
   },
   "export destroyed": {
@@ -207,12 +223,30 @@ const ROWS: Record<string, { without: () => void; with: () => void }> = {
       // `terraform destroy` of the stack: the export first (it depends on the bucket), then the bucket.
       const r = replayOf({ imageId: "m-a" });
       r.replay.create(r.export, "m-a");
+      toDay(r, 5);
       r.replay.destroy(r.export, "m-a");
       expect(r.replay.destroyBucket(r.bucket)).toEqual({ deleted: false, versions: 2 });
-      toDay(r, 31);
-      expect(r.replay.destroyBucket(r.bucket)).toEqual({ deleted: false, versions: 1 }); // the marker
-      toDay(r, 32);
+      toDay(r, 35); // d + N: the kept version is still there
+      expect(r.replay.destroyBucket(r.bucket)).toEqual({ deleted: false, versions: 2 });
+      toDay(r, 36); // d + N + 1: the marker is
+      expect(r.replay.destroyBucket(r.bucket)).toEqual({ deleted: false, versions: 1 });
+      toDay(r, 37); // d + N + 2
       expect(r.replay.destroyBucket(r.bucket)).toEqual({ deleted: true, versions: 0 });
+
+      // Data-disk files stay, so no retry succeeds.
+      const withDisks = replayOf({ dataDisks: [{ size: 20 }] });
+      withDisks.replay.create(withDisks.export, "m-a");
+      withDisks.replay.destroy(withDisks.export, "m-a");
+      toDay(withDisks, 400);
+      expect(withDisks.replay.destroyBucket(withDisks.bucket)).toEqual({ deleted: false, versions: 1 });
+
+      // With bucketExpireAfterDays the marker stays, so no retry succeeds.
+      const expiring = replayOf({ imageId: "m-a", bucketExpireAfterDays: 100 });
+      expiring.replay.create(expiring.export, "m-a");
+      expiring.replay.destroy(expiring.export, "m-a");
+      toDay(expiring, 400);
+      expect(expiring.replay.destroyBucket(expiring.bucket)).toEqual({ deleted: false, versions: 1 });
+      expect(holdings(expiring)).toEqual([`${sys("m-a")} marker current`]);
     },
   },
   "bucket destroyed, `bucketForceDestroy: true`": {
@@ -249,6 +283,26 @@ describe("README: What happens to exported files", () => {
   describe.each(Object.entries(ROWS))("%s", (_, replays) => {
     test("without retention", replays.without);
     test("with retention", replays.with);
+  });
+});
+
+describe("README: delete markers with bucketExpireAfterDays", () => {
+  test("a nightly export leaves one a night: the bullet's replay", () => {
+    const text = section("### What happens to exported files").replace(/\s+/g, " ");
+    const claim =
+      /replayed for (\d+) nights with `bucketRetainDeletedExportsDays: (\d+)` and `bucketExpireAfterDays: (\d+)`, the bucket holds (\d+) backups and (\d+) delete markers/.exec(
+        text,
+      );
+    expect(claim).not.toBeNull();
+    const [nights, retain, expire, backups, markers] = (claim as RegExpExecArray).slice(1).map(Number);
+    expect([nights, retain, expire, backups, markers]).toEqual([200, 30, 400, 32, 199]);
+    const r = replayOf({ bucketRetainDeletedExportsDays: retain, bucketExpireAfterDays: expire });
+    const [report] = reportNights(replayNights(r.stack, nights));
+    expect([report.backupCount, report.deleteMarkers]).toEqual([backups, markers]);
+    // Without bucketExpireAfterDays the rule removes them, a day after the version they hide.
+    const cleaned = replayOf({ bucketRetainDeletedExportsDays: retain });
+    const [cleanReport] = reportNights(replayNights(cleaned.stack, nights));
+    expect([cleanReport.backupCount, cleanReport.deleteMarkers]).toEqual([32, 32]);
   });
 });
 
