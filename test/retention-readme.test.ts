@@ -9,6 +9,7 @@ import * as path from "path";
 import { App } from "cdktf";
 import { NightlyBackupsStack } from "../examples/nightly-backups";
 import { ExportStorageClass } from "../src";
+import { dueDay } from "../src/retention/oss-bucket";
 import { replayNights } from "../src/retention/replay";
 import { reportNights } from "../src/retention/report";
 import { readStackRetention } from "../src/retention/stack-reader";
@@ -353,6 +354,20 @@ describe("README: Nightly backups, 400 nights of the example", () => {
     expect(text).toContain("no file leaves Archive before its 60 billed days");
     expect(report.earlyLeaves).toEqual([]);
     expect(text).toContain("is deleted 365 days after it was replaced");
+    // OSS's example, against the day the replay removes the file (dueDay: days from the midnight after).
+    const example =
+      /modified on (\w+ \d+) under a (\d+)-day rule expires at 00:00 UTC on (\w+ \d+) and is deleted by (\w+ \d+), one or two days after the replay removes it \((\w+ \d+)\), so the real bucket holds at least these, and at times one or two more/.exec(
+        text,
+      );
+    expect(example).not.toBeNull();
+    const [modified, days, expires, deletedBy, replayed] = (example as RegExpExecArray).slice(1);
+    const dayOf = (date: string) =>
+      (Date.parse(`${date}, 2022 UTC`) - Date.parse("October 27, 2022 UTC")) / 86_400_000;
+    expect([modified, days, expires, deletedBy]).toEqual(["October 27", "30", "November 28", "November 29"]);
+    expect(dayOf(replayed)).toBe(dueDay(dayOf(modified), Number(days)));
+    // Deleted at the latest just before the end of the day after it expires: two days after the replay.
+    expect(dayOf(deletedBy) - dayOf(replayed)).toBe(2);
+    expect(dayOf(expires) - dayOf(replayed)).toBe(1);
     expect(retention.buckets[0].rules[0].noncurrentExpirationDays).toBe(365);
   });
 

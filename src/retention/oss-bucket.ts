@@ -61,8 +61,12 @@
 //
 // Choices where the documentation is silent (each the cautious one for "is my backup still there?", and
 // A6 for "is this billed?"):
-// A1  The run acts at the earliest moment R4/R6 allow: at 00:00 UTC of the due day. OSS may act up to a
-//     day later, so a real bucket keeps a version at least as long as the model says, never shorter.
+// A1  The run acts at the earliest moment R4/R6 allow: at 00:00 UTC of the due day. OSS may act later:
+//     R4's page says within the day after, and its own example there (a file modified on October 27
+//     under a 30-day rule expires at 00:00 on November 28 and is deleted by November 29, where N days
+//     from the midnight after the write give November 27) is up to two days after the model. So a real
+//     bucket keeps a version at least as long as the model says, never shorter, and up to two days
+//     longer.
 // A2  An expired delete marker is removed by the first run that starts with it alone, so a marker left
 //     alone by one run's NoncurrentVersionExpiration goes in the next run.
 // A3  Expiration (Days) does nothing to a current delete marker: only an object version can expire.
