@@ -73,10 +73,13 @@ export interface ExportBucketProps {
 
   /**
    * How many days a deleted or replaced export stays recoverable. Above 0, the bucket is versioned and a
-   * lifecycle rule removes noncurrent versions (and the delete markers left without any) this many days
-   * after they were deleted or replaced; destroying an export, or replacing it with a new image, then only
-   * hides the old file. Nightly exports replace each other, so this is how many days of nightly backups
-   * the bucket keeps (365: a year). 0 turns versioning and that rule off. A whole number, 0 or more.
+   * lifecycle rule removes noncurrent versions this many days after they were deleted or replaced,
+   * counted from the next midnight (UTC): kept N days, a file replaced on day d is gone from day
+   * d + N + 1. Destroying an export, or replacing it with a new image, then only hides the old file.
+   * Without `expireAfterDays` the rule also removes the delete marker left with no version behind it, a
+   * day later (day d + N + 2); with it, OSS takes no marker cleanup in the same rule and the markers
+   * stay. Nightly exports replace each other, so this is how many days of nightly backups the bucket
+   * keeps (365: a year). 0 turns versioning and that rule off. A whole number, 0 or more.
    *
    * @default 30 - deleted and replaced exports are kept for 30 days
    */

@@ -3,6 +3,7 @@
 // exit status 2 with a clear message on every kind of bad input.
 import { main, USAGE } from "../src/cli/main";
 import { EXIT_CANNOT_REPLAY, EXIT_RETENTION_PRINTED, RETENTION_USAGE } from "../src/cli/retention-command";
+import * as fs from "fs";
 import * as path from "path";
 import { App } from "cdktf";
 import { BringYourOwnStack } from "../examples/bring-your-own";
@@ -41,6 +42,25 @@ function stack(keepDays = 1, overrides: Json = {}): Json {
 }
 
 const parse = (out: string[]) => JSON.parse(out.join("\n")) as Json;
+
+/** The rule `stack` gives the bucket: replaced files kept `keepDays`, markers cleaned up. */
+function keepRule(keepDays: number): Json {
+  const bucket = ((stack(keepDays).resource as Json).alicloud_oss_bucket as Json).b as Json;
+  return (bucket.lifecycle_rule as Json[])[0];
+}
+
+/**
+ * `stack(1)` with the bucket named `bucketName` and the versioning resource's bucket `versioned` (no
+ * versioning resource when undefined), and `overrides` on the bucket.
+ */
+function withVersioning(versioned: string | undefined, bucketName: string, overrides: Json = {}): Json {
+  const resource = { ...(stack(1, { bucket: bucketName, ...overrides }).resource as Json) };
+  delete resource.alicloud_oss_bucket_versioning;
+  if (versioned !== undefined) {
+    resource.alicloud_oss_bucket_versioning = { v: { bucket: versioned, status: "Enabled" } };
+  }
+  return { resource };
+}
 
 describe("cdktf-alicloud-image-export retention", () => {
   test("--json: every version and delete marker, with key, storageClass, current and deleteMarker", () => {
@@ -182,6 +202,17 @@ describe("cdktf-alicloud-image-export retention", () => {
     expect((sink.summary as Json).dataDiskFiles).toBe(120);
   });
 
+  test.each(["--help", "-h", "cdktf.out --nights 3 --help"])(
+    "retention %s prints the usage, exit 0",
+    (words) => {
+      expect(run(["retention", ...words.split(" ")])).toEqual({
+        status: EXIT_RETENTION_PRINTED,
+        out: [RETENTION_USAGE],
+        err: [],
+      });
+    },
+  );
+
   test("help lists the command", () => {
     expect(USAGE).toContain(RETENTION_USAGE);
     const out: string[] = [];
@@ -210,6 +241,12 @@ describe("cdktf-alicloud-image-export retention", () => {
       "--nights 2.5",
       () => [outdir({ s: stack() }), "--nights", "2.5"],
       "--nights must be a whole number from 1 to 10000, got '2.5'",
+    ],
+    ["--nights without a value", () => [outdir({ s: stack() }), "--nights"], "--nights needs a value"],
+    [
+      "--image-size without a value",
+      () => [outdir({ s: stack() }), "--nights", "1", "--image-size"],
+      "--image-size needs a value",
     ],
     [
       "--image-size 40GB",
@@ -268,12 +305,107 @@ describe("cdktf-alicloud-image-export retention", () => {
       "s: alicloud_image_export.e oss_prefix: is not set, so the provider's destroy deletes a key the export never wrote",
     ],
     ["a stack that is not JSON", dirWith("{"), "s: is not valid JSON"],
+    [
+      "a folder where the stack file should be",
+      () => {
+        const dir = temporaryFolder("retention.");
+        fs.mkdirSync(path.join(dir, "cdk.tf.json")); // unreadable as a file, even as root
+        return dir;
+      },
+      "cannot read {folder}/cdk.tf.json (EISDIR)",
+    ],
+    [
+      "a folder where a stack's file should be, in a cdktf.out folder",
+      () => {
+        const dir = outdir({ s: null });
+        fs.mkdirSync(path.join(dir, "stacks", "s", "cdk.tf.json"));
+        return dir;
+      },
+      "cannot read {folder}/stacks/s/cdk.tf.json (EISDIR)",
+    ],
+    [
+      "a versioning resource whose bucket is known only at apply time and matches no bucket",
+      dirWith(withVersioning("${var.other}", "exports")),
+      `s: alicloud_oss_bucket_versioning.v bucket: is known only at apply time ("\${var.other}"), and it names no alicloud_oss_bucket of the stack and is not the bucket argument of one, so whether it versions alicloud_oss_bucket.b (bucket "exports") can't be told`,
+    ],
+    [
+      "rule tags known only at apply time",
+      dirWith(stack(1, { lifecycle_rule: [{ ...keepRule(1), tags: "${var.tags}" }] })),
+      's: alicloud_oss_bucket.b lifecycle_rule[0].tags: is known only at apply time ("${var.tags}"), and it decides what the rule does',
+    ],
+    [
+      "an expiration block given as an expression",
+      dirWith(stack(1, { lifecycle_rule: [{ ...keepRule(1), expiration: "${var.expiration}" }] })),
+      's: alicloud_oss_bucket.b lifecycle_rule[0].expiration: is known only at apply time ("${var.expiration}"), and it decides what the rule does',
+    ],
+    [
+      "a transition in a list given as an expression",
+      dirWith(stack(1, { lifecycle_rule: [{ ...keepRule(1), transitions: ["${var.transition}"] }] })),
+      's: alicloud_oss_bucket.b lifecycle_rule[0].transitions[0]: is known only at apply time ("${var.transition}"), and it decides what the rule does',
+    ],
+    [
+      "the lifecycle rules given as an expression",
+      dirWith(stack(1, { lifecycle_rule: "${var.rules}" })),
+      's: alicloud_oss_bucket.b lifecycle_rule: is known only at apply time ("${var.rules}"), and it decides what the bucket keeps',
+    ],
+    [
+      "an inline versioning block given as an expression",
+      dirWith(withVersioning(undefined, "exports", { versioning: "${var.versioning}" })),
+      's: alicloud_oss_bucket.b versioning: is known only at apply time ("${var.versioning}"), and it decides what the bucket keeps',
+    ],
+    [
+      "an expiration with both days and expired_object_delete_marker",
+      dirWith(
+        stack(1, {
+          lifecycle_rule: [
+            { ...keepRule(1), expiration: [{ days: 30, expired_object_delete_marker: true }] },
+          ],
+        }),
+      ),
+      "s: alicloud_oss_bucket.b lifecycle_rule[0].expiration[0]: sets both days (30) and expired_object_delete_marker, which OSS and the provider reject: one expiration takes one of them",
+    ],
+    [
+      "a dynamic lifecycle_rule block on the bucket",
+      dirWith(
+        stack(1, {
+          dynamic: { lifecycle_rule: { for_each: "${var.rules}", content: { enabled: true } } },
+        }),
+      ),
+      's: alicloud_oss_bucket.b dynamic.lifecycle_rule: is a dynamic block, made at apply time from for_each "${var.rules}", and it decides what the bucket keeps; write the blocks out to replay it',
+    ],
+    [
+      "a dynamic block in a rule",
+      dirWith(
+        stack(1, {
+          lifecycle_rule: [
+            { ...keepRule(1), dynamic: { transitions: { for_each: "${var.t}", content: { days: 1 } } } },
+          ],
+        }),
+      ),
+      's: alicloud_oss_bucket.b lifecycle_rule[0].dynamic.transitions: is a dynamic block, made at apply time from for_each "${var.t}", and it decides what the rule does; write the blocks out to replay it',
+    ],
   ])("%s: a clear message, exit 2", (_, given, problem) => {
     const folder = given();
     const { status, out, err } = run(["retention", folder, "--nights", "3"]);
     expect(status).toBe(EXIT_CANNOT_REPLAY);
     expect(out).toEqual([]);
-    expect(err).toEqual([expect.stringContaining(problem)]);
-    expect(err[0]).not.toContain("usage:");
+    expect(err).toEqual([expect.stringContaining(problem.replace("{folder}", folder))]);
+    expect(err[0]).not.toContain("\n");
+  });
+
+  test("a versioning resource whose bucket is the bucket's own expression versions that bucket", () => {
+    const document = parse(
+      run([
+        "retention",
+        outdir({ s: withVersioning("${var.name}", "${var.name}") }),
+        "--nights",
+        "3",
+        "--json",
+      ]).out,
+    );
+    expect((document.buckets as Json[])[0]).toMatchObject({
+      versioning: "Enabled",
+      summary: { backupCount: 3, deleteMarkers: 2 },
+    });
   });
 });

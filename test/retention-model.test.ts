@@ -241,26 +241,27 @@ describe("storage classes (R9, R10, A4)", () => {
     ]);
   });
 
-  test("R10 leaving a class before its billed minimum is recorded, at the limit it is not", () => {
+  test("R10, A6 leaving a class before its billed minimum has surely passed is recorded, at the limit it is not", () => {
     const bucket = new SimulatedBucket(Versioning.UNVERSIONED, [
       rule({ transitions: [{ days: 0, storageClass: "ColdArchive" }] }),
     ]);
     bucket.write("short");
     bucket.write("long");
-    bucket.advanceTo(1); // both move to Cold Archive at day 1's run
-    bucket.advanceTo(180);
-    bucket.delete("short"); // 179 days in Cold Archive
+    bucket.advanceTo(1); // both move to Cold Archive at day 1's run, which may act at any time of day 1
     bucket.advanceTo(181);
+    bucket.delete("short"); // during day 181: 179 whole days surely in Cold Archive
+    bucket.advanceTo(182);
     bucket.delete("long"); // 180 days
     expect(bucket.earlyLeaves).toEqual([
       {
-        day: 180,
+        day: 181,
         key: "short",
         versionId: "null",
         storageClass: "ColdArchive",
         storedDays: 179,
         minimumDays: 180,
         cause: "deletion",
+        billing: "billed",
       },
     ]);
   });
@@ -275,12 +276,46 @@ describe("storage classes (R9, R10, A4)", () => {
       }),
     ]);
     bucket.write("a");
-    bucket.advanceTo(29);
-    bucket.delete("a");
-    expect(bucket.earlyLeaves.map((l) => [l.storageClass, l.storedDays, l.cause])).toEqual([
-      ["IA", 29, "transition"],
-      ["Archive", 29, "deletion"],
+    bucket.advanceTo(29); // Archive at day 29's run
+    bucket.delete("a"); // during day 29, 28 whole days surely after the write during day 0
+    expect(bucket.earlyLeaves.map((l) => [l.storageClass, l.storedDays, l.cause, l.billing])).toEqual([
+      ["IA", 28, "transition", "disputed"],
+      ["Archive", 28, "deletion", "billed"],
     ]);
+  });
+
+  test("R10 a lifecycle move out of IA or Archive is disputed, out of Cold Archive billed", () => {
+    const bucket = new SimulatedBucket(Versioning.UNVERSIONED, [
+      rule({
+        transitions: [
+          { days: 1, storageClass: "Archive" },
+          { days: 2, storageClass: "ColdArchive" },
+          { days: 3, storageClass: "DeepColdArchive" },
+        ],
+      }),
+    ]);
+    bucket.write("a");
+    bucket.advanceTo(4);
+    expect(listing(bucket)).toEqual(["a null DeepColdArchive current"]);
+    expect(
+      bucket.earlyLeaves.map((l) => `${l.storageClass} ${l.storedDays}/${l.minimumDays} ${l.billing}`),
+    ).toEqual(["Archive 2/60 disputed", "ColdArchive 0/180 billed"]);
+  });
+
+  test("A6 a 29-day expiration may leave IA early, a 30-day one does not", () => {
+    // Written during day 0 (as late as 23:59), expired by the run of day 30 (as early as 00:00): 29 days
+    // and a minute, short of IA's 30.
+    const leaves = (expirationDays: number) => {
+      const bucket = new SimulatedBucket(Versioning.UNVERSIONED, [
+        rule({ transitions: [{ days: 1, storageClass: "IA" }], expirationDays }),
+      ]);
+      bucket.write("a");
+      bucket.advanceTo(400);
+      expect(bucket.versions()).toEqual([]);
+      return bucket.earlyLeaves.map((l) => `${l.storageClass} ${l.storedDays}/${l.minimumDays} day ${l.day}`);
+    };
+    expect(leaves(29)).toEqual(["IA 29/30 day 30"]);
+    expect(leaves(30)).toEqual([]);
   });
 });
 

@@ -9,6 +9,7 @@ import * as path from "path";
 import { App } from "cdktf";
 import { NightlyBackupsStack } from "../examples/nightly-backups";
 import { ExportStorageClass } from "../src";
+import { dueDay } from "../src/retention/oss-bucket";
 import { replayNights } from "../src/retention/replay";
 import { reportNights } from "../src/retention/report";
 import { readStackRetention } from "../src/retention/stack-reader";
@@ -79,6 +80,22 @@ const ROWS: Record<string, { without: () => void; with: () => void }> = {
       ]);
       toDay(r, 35); // and the marker a day later
       expect(holdings(r).filter((h) => h.startsWith(sys("m-old")))).toEqual([]);
+
+      // With bucketExpireAfterDays the marker stays.
+      const expiring = replayOf({ imageId: "m-old", bucketExpireAfterDays: 400 });
+      expiring.replay.create(expiring.export, "m-old");
+      toDay(expiring, 3);
+      expiring.replay.replace(expiring.export, "m-old", "m-new");
+      toDay(expiring, 34);
+      expect(holdings(expiring)).toEqual([
+        `${sys("m-new")} Standard current`,
+        `${sys("m-old")} marker current`,
+      ]);
+      toDay(expiring, 399);
+      expect(holdings(expiring)).toEqual([
+        `${sys("m-new")} Standard current`,
+        `${sys("m-old")} marker current`,
+      ]);
     },
   },
   "export destroyed": {
@@ -207,12 +224,30 @@ const ROWS: Record<string, { without: () => void; with: () => void }> = {
       // `terraform destroy` of the stack: the export first (it depends on the bucket), then the bucket.
       const r = replayOf({ imageId: "m-a" });
       r.replay.create(r.export, "m-a");
+      toDay(r, 5);
       r.replay.destroy(r.export, "m-a");
       expect(r.replay.destroyBucket(r.bucket)).toEqual({ deleted: false, versions: 2 });
-      toDay(r, 31);
-      expect(r.replay.destroyBucket(r.bucket)).toEqual({ deleted: false, versions: 1 }); // the marker
-      toDay(r, 32);
+      toDay(r, 35); // d + N: the kept version is still there
+      expect(r.replay.destroyBucket(r.bucket)).toEqual({ deleted: false, versions: 2 });
+      toDay(r, 36); // d + N + 1: the marker is
+      expect(r.replay.destroyBucket(r.bucket)).toEqual({ deleted: false, versions: 1 });
+      toDay(r, 37); // d + N + 2
       expect(r.replay.destroyBucket(r.bucket)).toEqual({ deleted: true, versions: 0 });
+
+      // Data-disk files stay, so no retry succeeds.
+      const withDisks = replayOf({ dataDisks: [{ size: 20 }] });
+      withDisks.replay.create(withDisks.export, "m-a");
+      withDisks.replay.destroy(withDisks.export, "m-a");
+      toDay(withDisks, 400);
+      expect(withDisks.replay.destroyBucket(withDisks.bucket)).toEqual({ deleted: false, versions: 1 });
+
+      // With bucketExpireAfterDays the marker stays, so no retry succeeds.
+      const expiring = replayOf({ imageId: "m-a", bucketExpireAfterDays: 100 });
+      expiring.replay.create(expiring.export, "m-a");
+      expiring.replay.destroy(expiring.export, "m-a");
+      toDay(expiring, 400);
+      expect(expiring.replay.destroyBucket(expiring.bucket)).toEqual({ deleted: false, versions: 1 });
+      expect(holdings(expiring)).toEqual([`${sys("m-a")} marker current`]);
     },
   },
   "bucket destroyed, `bucketForceDestroy: true`": {
@@ -249,6 +284,26 @@ describe("README: What happens to exported files", () => {
   describe.each(Object.entries(ROWS))("%s", (_, replays) => {
     test("without retention", replays.without);
     test("with retention", replays.with);
+  });
+});
+
+describe("README: delete markers with bucketExpireAfterDays", () => {
+  test("a nightly export leaves one a night: the bullet's replay", () => {
+    const text = section("### What happens to exported files").replace(/\s+/g, " ");
+    const claim =
+      /replayed for (\d+) nights with `bucketRetainDeletedExportsDays: (\d+)` and `bucketExpireAfterDays: (\d+)`, the bucket holds (\d+) backups and (\d+) delete markers/.exec(
+        text,
+      );
+    expect(claim).not.toBeNull();
+    const [nights, retain, expire, backups, markers] = (claim as RegExpExecArray).slice(1).map(Number);
+    expect([nights, retain, expire, backups, markers]).toEqual([200, 30, 400, 32, 199]);
+    const r = replayOf({ bucketRetainDeletedExportsDays: retain, bucketExpireAfterDays: expire });
+    const [report] = reportNights(replayNights(r.stack, nights));
+    expect([report.backupCount, report.deleteMarkers]).toEqual([backups, markers]);
+    // Without bucketExpireAfterDays the rule removes them, a day after the version they hide.
+    const cleaned = replayOf({ bucketRetainDeletedExportsDays: retain });
+    const [cleanReport] = reportNights(replayNights(cleaned.stack, nights));
+    expect([cleanReport.backupCount, cleanReport.deleteMarkers]).toEqual([32, 32]);
   });
 });
 
@@ -299,6 +354,20 @@ describe("README: Nightly backups, 400 nights of the example", () => {
     expect(text).toContain("no file leaves Archive before its 60 billed days");
     expect(report.earlyLeaves).toEqual([]);
     expect(text).toContain("is deleted 365 days after it was replaced");
+    // OSS's example, against the day the replay removes the file (dueDay: days from the midnight after).
+    const example =
+      /modified on (\w+ \d+) under a (\d+)-day rule expires at 00:00 UTC on (\w+ \d+) and is deleted by (\w+ \d+), one or two days after the replay removes it \((\w+ \d+)\), so the real bucket holds at least these, and at times one or two more/.exec(
+        text,
+      );
+    expect(example).not.toBeNull();
+    const [modified, days, expires, deletedBy, replayed] = (example as RegExpExecArray).slice(1);
+    const dayOf = (date: string) =>
+      (Date.parse(`${date}, 2022 UTC`) - Date.parse("October 27, 2022 UTC")) / 86_400_000;
+    expect([modified, days, expires, deletedBy]).toEqual(["October 27", "30", "November 28", "November 29"]);
+    expect(dayOf(replayed)).toBe(dueDay(dayOf(modified), Number(days)));
+    // Deleted at the latest just before the end of the day after it expires: two days after the replay.
+    expect(dayOf(deletedBy) - dayOf(replayed)).toBe(2);
+    expect(dayOf(expires) - dayOf(replayed)).toBe(1);
     expect(retention.buckets[0].rules[0].noncurrentExpirationDays).toBe(365);
   });
 

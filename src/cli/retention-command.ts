@@ -41,8 +41,9 @@ every object version with its key, storageClass, current and deleteMarker.
 
 A bucket the stack does not create is replayed as OSS creates one (unversioned, no lifecycle rule).
 
-Exit status: ${EXIT_RETENTION_PRINTED} when the replay is printed, ${EXIT_CANNOT_REPLAY} on bad input (no such path, no synthesized stacks, no
-alicloud_image_export, a lifecycle rule or versioning known only at apply time, a wrong option).`;
+Exit status: ${EXIT_RETENTION_PRINTED} when the replay (or, with --help, this usage) is printed, ${EXIT_CANNOT_REPLAY} on bad input (no such
+path, a stack file that can't be read, no synthesized stacks, no alicloud_image_export, a lifecycle rule
+or versioning known only at apply time, a wrong option).`;
 
 interface Options {
   readonly path: string;
@@ -57,6 +58,10 @@ export function retentionCommand(operands: readonly string[], output: RetentionO
     output.error(`${COMMAND}: ${problem}${usage ? `\n\n${RETENTION_USAGE}` : ""}`);
     return EXIT_CANNOT_REPLAY;
   };
+  if (operands.some((word) => word === "--help" || word === "-h")) {
+    output.log(RETENTION_USAGE);
+    return EXIT_RETENTION_PRINTED;
+  }
   const parsed = parseOptions(operands);
   if (typeof parsed === "string") return fail(parsed, true);
 
@@ -87,9 +92,12 @@ function parseOptions(operands: readonly string[]): Options | string {
     const word = operands[i];
     const [name, inline] = word.startsWith("--") ? splitOption(word) : [word, undefined];
     const value = () => inline ?? operands[++i];
-    if (name === "--nights") nights = value();
-    else if (name === "--image-size") imageSize = value();
-    else if (name === "--json" && inline === undefined) json = true;
+    if (name === "--nights" || name === "--image-size") {
+      const given = value();
+      if (given === undefined) return `${name} needs a value`;
+      if (name === "--nights") nights = given;
+      else imageSize = given;
+    } else if (name === "--json" && inline === undefined) json = true;
     else if (name.startsWith("-")) return `unknown option ${word}`;
     else paths.push(word);
   }
@@ -120,17 +128,30 @@ function splitOption(word: string): [string, string | undefined] {
 
 /**
  * The stacks at a path: a cdk.tf.json, a stack's folder, or the cdktf output folder (every stack that
- * holds an export; the others are left out).
+ * holds an export; the others are left out). A path that can't be read (a folder where the stack file
+ * should be, no permission) is a RetentionInputError that names it.
  */
 function stacksAt(stackPath: string, cwd: string): StackRetention[] {
+  try {
+    return readStacksAt(stackPath, cwd);
+  } catch (e) {
+    if (e instanceof RetentionInputError || !isFileSystemError(e)) throw e;
+    throw new RetentionInputError(`cannot read ${stackPath} (${e.code})`);
+  }
+}
+
+function readStacksAt(stackPath: string, cwd: string): StackRetention[] {
   const resolved = path.resolve(cwd, stackPath);
   if (!fs.existsSync(resolved)) {
     throw new RetentionInputError(`${stackPath} does not exist; synthesize the app first (npx cdktf synth)`);
   }
-  const read = (file: string, name: string) => readStackRetention(readFile(file, name), name);
-  if (!fs.statSync(resolved).isDirectory()) return [read(resolved, path.basename(path.dirname(resolved)))];
+  const read = (file: string, name: string, shown: string) =>
+    readStackRetention(readFile(file, name, shown), name);
+  if (!fs.statSync(resolved).isDirectory()) {
+    return [read(resolved, path.basename(path.dirname(resolved)), stackPath)];
+  }
   const own = path.join(resolved, STACK_FILE);
-  if (fs.existsSync(own)) return [read(own, path.basename(resolved))];
+  if (fs.existsSync(own)) return [read(own, path.basename(resolved), path.join(stackPath, STACK_FILE))];
   const stacksDir = path.join(resolved, "stacks");
   const names = fs.existsSync(stacksDir)
     ? fs
@@ -146,7 +167,11 @@ function stacksAt(stackPath: string, cwd: string): StackRetention[] {
   const stacks: StackRetention[] = [];
   const withoutExports: string[] = [];
   for (const name of names) {
-    const text = readFile(path.join(stacksDir, name, STACK_FILE), name);
+    const text = readFile(
+      path.join(stacksDir, name, STACK_FILE),
+      name,
+      path.join(stackPath, "stacks", name, STACK_FILE),
+    );
     if (!hasExport(text)) {
       withoutExports.push(name);
       continue;
@@ -161,14 +186,26 @@ function stacksAt(stackPath: string, cwd: string): StackRetention[] {
   return stacks;
 }
 
-/** A stack file's text, once it is known to be a Terraform JSON configuration. */
-function readFile(file: string, name: string): string {
+/**
+ * A stack file's text, once it is known to be a Terraform JSON configuration. Messages name the stack
+ * (`name`) for what the text holds, and the file as the caller wrote it (`shown`) when it can't be read.
+ */
+function readFile(file: string, name: string, shown: string): string {
   try {
     return readTerraformJsonFile(file, `${name}:`).text;
   } catch (e) {
     if (e instanceof NotTerraformJsonError) throw new RetentionInputError(e.message);
+    if (isFileSystemError(e)) throw new RetentionInputError(`cannot read ${shown} (${e.code})`);
     throw e;
   }
+}
+
+/**
+ * An error of a file-system call (EISDIR, EACCES, ...), which carries Node's code for it. Told by its
+ * code, not by `instanceof Error`: Node's errors may come from another realm (as under jest).
+ */
+function isFileSystemError(e: unknown): e is { code: string } {
+  return typeof e === "object" && e !== null && typeof (e as { code?: unknown }).code === "string";
 }
 
 /** Whether a stack's JSON declares an export; text that is no configuration counts, so that reading it says so. */

@@ -45,7 +45,13 @@
 // R10 Minimum storage durations: IA 30 and Archive 60 days from the last modified time, Cold Archive and
 //     Deep Cold Archive 180 days from the conversion; leaving earlier is billed as if the object had
 //     stayed. A conversion keeps the object's last modified time (the IA/Archive minimums count from it
-//     even after a conversion). (storage-classes.ts has the figures and the source.)
+//     even after a conversion). (storage-classes.ts has the figures and the source; A6 says how the
+//     model counts the days.) The documents disagree on a lifecycle rule's move out of IA or Archive:
+//     the page on lifecycle fees bills converting "within the minimum storage duration"
+//     (https://www.alibabacloud.com/help/en/oss/user-guide/fees-related-to-lifecycle-rules), the
+//     lifecycle FAQ says such conversions have "no limits to the minimum storage period"
+//     (https://www.alibabacloud.com/help/doc-detail/118308.htm). The model records such a move, marked
+//     as disputed: it may be billed. A deletion, or a move out of Cold Archive, is billed by both.
 // R11 A rule applies to the objects whose names start with its prefix; only enabled rules act.
 //     (https://www.alibabacloud.com/help/en/object-storage-service/latest/configuration-elements)
 // R12 A bucket can be deleted only when it holds no object: in a versioned bucket, no current and no
@@ -53,9 +59,14 @@
 //     object version and delete marker first. (https://alibabacloud.com/help/en/oss/developer-reference/delete-a-bucket-2 ;
 //     the provider's alicloud_oss_bucket force_destroy argument)
 //
-// Choices where the documentation is silent (each the cautious one for "is my backup still there?"):
-// A1  The run acts at the earliest moment R4/R6 allow: at 00:00 UTC of the due day. OSS may act up to a
-//     day later, so a real bucket keeps a version at least as long as the model says, never shorter.
+// Choices where the documentation is silent (each the cautious one for "is my backup still there?", and
+// A6 for "is this billed?"):
+// A1  The run acts at the earliest moment R4/R6 allow: at 00:00 UTC of the due day. OSS may act later:
+//     R4's page says within the day after, and its own example there (a file modified on October 27
+//     under a 30-day rule expires at 00:00 on November 28 and is deleted by November 29, where N days
+//     from the midnight after the write give November 27) is up to two days after the model. So a real
+//     bucket keeps a version at least as long as the model says, never shorter, and up to two days
+//     longer.
 // A2  An expired delete marker is removed by the first run that starts with it alone, so a marker left
 //     alone by one run's NoncurrentVersionExpiration goes in the next run.
 // A3  Expiration (Days) does nothing to a current delete marker: only an object version can expire.
@@ -63,7 +74,15 @@
 //     due on the same run wins over any transition.
 // A5  A delete without a version ID inserts a delete marker even when the key has no version yet (R2
 //     says a delete inserts one, with no exception).
-import { classRank, MINIMUM_STORAGE_DAYS, STANDARD } from "./storage-classes";
+// A6  The billed minimum (R10) counts only the days surely stored. The model knows days, not hours: a
+//     write lands at some time of its day and a run may act at any time of its day, so between
+//     something during day a and a leave during day b only b - a - 1 whole days have surely passed. A
+//     file written during day 0 and deleted by a 29-day expiration (the run of day 30) may have stayed
+//     29 days and an hour, so it is recorded as leaving IA early; one deleted by a 30-day expiration is
+//     not. The synth warnings count the same way (storage-classes.ts, minimumShortfall).
+import { classRank, dueDay, minimumShortfall, STANDARD } from "./storage-classes";
+
+export { dueDay };
 
 /** Whether, and how, the bucket keeps versions. */
 export enum Versioning {
@@ -151,16 +170,21 @@ export type BucketEvent =
       readonly versionId: string;
     };
 
-/** A version that left a class before its minimum storage duration (R10): billed for the minimum. */
+/** A version that left a class before its minimum storage duration had surely passed (R10, A6). */
 export interface EarlyLeave {
   readonly day: number;
   readonly key: string;
   readonly versionId: string;
   readonly storageClass: string;
-  /** Days it was billed as stored when it left, counted as the minimum counts them. */
+  /**
+   * Whole days it had surely spent when it left, counted as the minimum counts them (from its write, or
+   * from its move into the class): the day it left, less the day the count started, less one (A6).
+   */
   readonly storedDays: number;
   readonly minimumDays: number;
   readonly cause: "transition" | "deletion";
+  /** `disputed` for a lifecycle move out of IA or Archive, which OSS's documents disagree on (R10). */
+  readonly billing: "billed" | "disputed";
 }
 
 /** The actions of every rule that matches one key. */
@@ -180,11 +204,6 @@ interface MutableVersion {
   readonly lastModifiedDay: number;
   noncurrentSinceDay?: number;
   classSinceDay: number;
-}
-
-/** The day an action of `days` days is due for a clock started during `startDay` (R4, R6, A1). */
-export function dueDay(startDay: number, days: number): number {
-  return startDay + 1 + days;
 }
 
 /** One OSS bucket: requests change it at once, the lifecycle runs as days pass. */
@@ -471,21 +490,21 @@ export class SimulatedBucket {
     });
   }
 
-  /** R10: records a version leaving its class before the billed minimum. */
+  /** R10, A6: records a version leaving its class before its billed minimum has surely passed. */
   private leaveClass(version: MutableVersion, day: number, cause: EarlyLeave["cause"]): void {
     if (version.deleteMarker) return;
-    const minimum = MINIMUM_STORAGE_DAYS[version.storageClass as string];
-    if (minimum === undefined) return;
-    const storedDays = day - (minimum.from === "modified" ? version.lastModifiedDay : version.classSinceDay);
-    if (storedDays >= minimum.days) return;
+    const storageClass = version.storageClass as string;
+    const short = minimumShortfall(storageClass, version.lastModifiedDay, version.classSinceDay, day, cause);
+    if (short === undefined) return;
     this.earlyLeaves.push({
       day,
       key: version.key,
       versionId: version.versionId,
-      storageClass: version.storageClass as string,
-      storedDays,
-      minimumDays: minimum.days,
+      storageClass,
+      storedDays: short.storedDays,
+      minimumDays: short.minimumDays,
       cause,
+      billing: short.billing,
     });
   }
 }

@@ -1,6 +1,6 @@
 // What a nightly replay leaves in each bucket, as data (`--json`) and as text: backups by storage class
 // and age, the current exports, the oldest backup still restorable, delete markers, data-disk files,
-// early leaves that OSS bills as if the file had stayed, and a small chart of backups by class over the
+// files that left a class before its billed minimum had surely passed, and a small chart of backups by class over the
 // nights.
 import { EarlyLeave, ObjectVersion } from "./oss-bucket";
 import { ClassCounts, isSystemDiskFile, NightlyReplay } from "./replay";
@@ -235,16 +235,25 @@ export function formatBucketReport(report: BucketReport, nights: number): string
   if (report.earlyLeaves.length === 0) {
     lines.push("  billed minimum storage: no file left a class before its minimum");
   } else {
-    const byClass = new Map<string, number>();
-    for (const leave of report.earlyLeaves)
-      byClass.set(leave.storageClass, (byClass.get(leave.storageClass) ?? 0) + 1);
+    // By class, and apart the lifecycle moves OSS's documents disagree on (R10 in oss-bucket.ts).
+    const groups = new Map<string, EarlyLeave[]>();
+    for (const leave of report.earlyLeaves) {
+      const group = `${leave.storageClass} ${leave.billing}`;
+      groups.set(group, [...(groups.get(group) ?? []), leave]);
+    }
+    const parts = [...groups.values()].map((leaves) => {
+      const { storageClass, minimumDays, billing } = leaves[0];
+      const files = plural(leaves.length, "file");
+      const before = `before its ${minimumDays} days had surely passed`;
+      return billing === "billed"
+        ? `${files} left ${storageClass} ${before}`
+        : `${files} moved out of ${storageClass} by the lifecycle rule ${before}, which may be billed (OSS's page on lifecycle fees says so, its lifecycle FAQ says not)`;
+    });
+    const billed = report.earlyLeaves.some((leave) => leave.billing === "billed");
     lines.push(
-      `  billed minimum storage: ${[...byClass]
-        .map(
-          ([cls, n]) =>
-            `${plural(n, "file")} left ${cls} before its ${report.earlyLeaves.find((l) => l.storageClass === cls)?.minimumDays} days`,
-        )
-        .join("; ")}, and OSS bills them as if they had stayed`,
+      `  billed minimum storage: ${parts.join("; ")}${
+        billed ? "; OSS bills the days short of a minimum as if the file had stayed" : ""
+      }`,
     );
   }
   lines.push("", ...chart(report.history).map((line) => `  ${line}`));

@@ -139,12 +139,10 @@ export function readStackRetention(json: string, stackName: string): StackRetent
     const body = bucketBlocks.get(group.bucketName) as JsonObject;
     const address = key;
     const notes: string[] = [];
-    const versioning = versioningOf(group.bucketName, body, resources, (path, message) =>
-      problem(address, path, message),
-    );
-    const rules = rulesOf(body.lifecycle_rule, group.exports, notes, (path, message) =>
-      problem(address, path, message),
-    );
+    const refuse = (path: string, message: string) => problem(address, path, message);
+    refuseDynamicBlocks(body, "", ["lifecycle_rule", "versioning"], "what the bucket keeps", refuse);
+    const versioning = versioningOf(group.bucketName, body, resources, bucketBlocks, problem);
+    const rules = rulesOf(body.lifecycle_rule, group.exports, notes, refuse);
     buckets.push({
       name: address,
       declared: true,
@@ -181,15 +179,24 @@ function declaredBucket(value: string, buckets: ReadonlyMap<string, JsonObject>)
   return undefined;
 }
 
+/**
+ * The bucket's versioning: from the `alicloud_oss_bucket_versioning` whose `bucket` names it (a reference
+ * to the bucket, its literal name, or the very expression the bucket's own `bucket` is), else from its
+ * inline `versioning` block. A versioning resource whose `bucket` is known only at apply time and is none
+ * of these can't be matched, and is refused.
+ */
 function versioningOf(
   bucketName: string,
   body: JsonObject,
   resources: JsonObject,
-  problem: (path: string, message: string) => RetentionInputError,
+  buckets: ReadonlyMap<string, JsonObject>,
+  problem: (address: string, path: string, message: string) => RetentionInputError,
 ): { status: Versioning; source: string } {
-  const statusOf = (value: unknown, path: string, source: string) => {
+  const bucketAddress = `alicloud_oss_bucket.${bucketName}`;
+  const statusOf = (value: unknown, address: string, path: string, source: string) => {
     if (typeof value !== "string" || isExpression(value)) {
       throw problem(
+        address,
         path,
         `the versioning status must be written out to replay the bucket (it decides whether a delete keeps the file), got ${JSON.stringify(value)}`,
       );
@@ -201,7 +208,7 @@ function versioningOf(
           ? Versioning.SUSPENDED
           : undefined;
     if (status === undefined)
-      throw problem(path, `must be Enabled or Suspended, got ${JSON.stringify(value)}`);
+      throw problem(address, path, `must be Enabled or Suspended, got ${JSON.stringify(value)}`);
     return { status, source };
   };
   const versionings = isObject(resources.alicloud_oss_bucket_versioning)
@@ -209,16 +216,28 @@ function versioningOf(
     : [];
   for (const [name, versioning] of versionings.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (!isObject(versioning) || typeof versioning.bucket !== "string") continue;
+    const address = `alicloud_oss_bucket_versioning.${name}`;
     const target = versioning.bucket;
-    const refersToBucket = isExpression(target)
-      ? findReferences(target).some((r) => r.type === "alicloud_oss_bucket" && r.name === bucketName)
-      : target === body.bucket;
-    if (refersToBucket) {
-      return statusOf(versioning.status, "versioning status", `alicloud_oss_bucket_versioning.${name}`);
+    let refersToBucket = target === body.bucket;
+    if (!refersToBucket && isExpression(target)) {
+      const named = findReferences(target).filter((r) => !r.dataSource && r.type === "alicloud_oss_bucket");
+      const sameText = [...buckets.values()].some((b) => b.bucket === target);
+      if (named.length === 0 && !sameText) {
+        throw problem(
+          address,
+          "bucket",
+          `is known only at apply time (${JSON.stringify(target)}), and it names no alicloud_oss_bucket of the stack and is not the bucket argument of one, so whether it versions ${bucketAddress} (bucket ${JSON.stringify(body.bucket)}) can't be told`,
+        );
+      }
+      refersToBucket = named.some((r) => r.name === bucketName);
     }
+    if (refersToBucket) return statusOf(versioning.status, address, "status", address);
   }
-  const inline = Array.isArray(body.versioning) ? body.versioning[0] : body.versioning;
-  if (isObject(inline)) return statusOf(inline.status, "versioning.status", "the bucket's versioning block");
+  const refuse = (path: string, message: string) => problem(bucketAddress, path, message);
+  const [inline] = blocks(body.versioning, "versioning", refuse);
+  if (inline) {
+    return statusOf(inline.status, bucketAddress, "versioning.status", "the bucket's versioning block");
+  }
   return { status: Versioning.UNVERSIONED, source: "never versioned" };
 }
 
@@ -230,6 +249,7 @@ function rulesOf(
   problem: (path: string, message: string) => RetentionInputError,
 ): LifecycleRule[] {
   if (value === undefined || value === null) return [];
+  if (isExpression(value)) throw problem("lifecycle_rule", knownOnlyAtApply(value, "the bucket keeps"));
   if (!Array.isArray(value))
     throw problem("lifecycle_rule", `must be a list of rules, got ${JSON.stringify(value)}`);
   const rules: LifecycleRule[] = [];
@@ -238,14 +258,11 @@ function rulesOf(
     if (!isObject(rule)) throw problem(at, `must be a rule, got ${JSON.stringify(rule)}`);
     const id = typeof rule.id === "string" ? rule.id : `#${index}`;
     const known = (path: string, v: unknown): unknown => {
-      if (isExpression(v)) {
-        throw problem(
-          `${at}.${path}`,
-          `is known only at apply time (${JSON.stringify(v)}), and it decides what the rule does`,
-        );
-      }
+      if (isExpression(v)) throw problem(`${at}.${path}`, knownOnlyAtApply(v, "the rule does"));
       return v;
     };
+    const ruleProblem = (path: string, message: string) => problem(`${at}.${path}`, message);
+    const blocksOf = (v: unknown, path: string) => blocks(v, path, ruleProblem, "the rule does");
     const enabled = literalBoolean(known("enabled", rule.enabled));
     if (enabled !== true) {
       notes.push(`lifecycle rule ${id} is disabled, so it does nothing`);
@@ -256,10 +273,15 @@ function rulesOf(
         `${at}.${path}`,
         `${what} is not part of the simulation, which replays rules by days since last modified`,
       );
-    if (blocks(rule.filter).length > 0) throw unsupported("filter", "a filter (object size, exclusions)");
-    if (isObject(rule.tags) && Object.keys(rule.tags).length > 0) {
+    refuseDynamicBlocks(rule, `${at}.`, undefined, "what the rule does", problem);
+    if (blocksOf(rule.filter, "filter").length > 0)
+      throw unsupported("filter", "a filter (object size, exclusions)");
+    const tags = known("tags", rule.tags);
+    if (tags !== undefined && tags !== null && !isObject(tags))
+      throw problem(`${at}.tags`, `must be a map of tags, got ${JSON.stringify(tags)}`);
+    if (isObject(tags) && Object.keys(tags).length > 0) {
       notes.push(
-        `lifecycle rule ${id} applies only to objects tagged ${JSON.stringify(rule.tags)}; exports carry no tags, so it does nothing`,
+        `lifecycle rule ${id} applies only to objects tagged ${JSON.stringify(tags)}; exports carry no tags, so it does nothing`,
       );
       return;
     }
@@ -278,23 +300,29 @@ function rulesOf(
 
     let expirationDays: number | undefined;
     let expiredObjectDeleteMarker = false;
-    blocks(rule.expiration).forEach((expiration, i) => {
+    blocksOf(rule.expiration, "expiration").forEach((expiration, i) => {
       const path = `expiration[${i}]`;
       for (const dated of ["date", "created_before_date"]) {
         if (expiration[dated] !== undefined && expiration[dated] !== null)
           throw unsupported(`${path}.${dated}`, "an expiration by date");
       }
       const days = days_(known(`${path}.days`, expiration.days), `${at}.${path}.days`, problem);
-      if (days !== undefined) expirationDays = Math.min(expirationDays ?? days, days);
-      if (
+      const marker =
         literalBoolean(
           known(`${path}.expired_object_delete_marker`, expiration.expired_object_delete_marker),
-        ) === true
-      )
-        expiredObjectDeleteMarker = true;
+        ) === true;
+      // R8: OSS takes Days or ExpiredObjectDeleteMarker in one expiration, and rejects the rule with both.
+      if (days !== undefined && marker) {
+        throw problem(
+          `${at}.${path}`,
+          `sets both days (${days}) and expired_object_delete_marker, which OSS and the provider reject: one expiration takes one of them`,
+        );
+      }
+      if (days !== undefined) expirationDays = Math.min(expirationDays ?? days, days);
+      if (marker) expiredObjectDeleteMarker = true;
     });
     const transitionsOf = (list: unknown, name: string): TransitionAction[] =>
-      blocks(list).map((t, i) => {
+      blocksOf(list, name).map((t, i) => {
         const path = `${name}[${i}]`;
         if (literalBoolean(known(`${path}.is_access_time`, t.is_access_time)) === true) {
           throw unsupported(`${path}.is_access_time`, "a transition by last access time");
@@ -315,7 +343,7 @@ function rulesOf(
       });
     const transitions = transitionsOf(rule.transitions, "transitions");
     let noncurrentExpirationDays: number | undefined;
-    blocks(rule.noncurrent_version_expiration).forEach((expiration, i) => {
+    blocksOf(rule.noncurrent_version_expiration, "noncurrent_version_expiration").forEach((expiration, i) => {
       const path = `noncurrent_version_expiration[${i}].days`;
       const days = days_(known(path, expiration.days), `${at}.${path}`, problem);
       if (days !== undefined) noncurrentExpirationDays = Math.min(noncurrentExpirationDays ?? days, days);
@@ -339,10 +367,57 @@ function rulesOf(
   return rules;
 }
 
-/** A nested block written as a list (cdktf) or a single object (hand-written JSON). */
-function blocks(value: unknown): JsonObject[] {
+/** Why a value known only at apply time can't be replayed: it decides what `decides` (e.g. "the rule does"). */
+function knownOnlyAtApply(value: unknown, decides: string): string {
+  return `is known only at apply time (${JSON.stringify(value)}), and it decides what ${decides}`;
+}
+
+/**
+ * A nested block of the bucket, written as a list (cdktf) or a single object (hand-written JSON). A block
+ * given as an expression, or a list item that is one, is known only at apply time: refused, as is an
+ * item that is no block.
+ */
+function blocks(
+  value: unknown,
+  path: string,
+  problem: (path: string, message: string) => RetentionInputError,
+  decides = "the bucket keeps",
+): JsonObject[] {
   if (value === undefined || value === null) return [];
-  return (Array.isArray(value) ? value : [value]).filter(isObject);
+  if (isExpression(value)) throw problem(path, knownOnlyAtApply(value, decides));
+  const list = Array.isArray(value) ? value : [value];
+  return list.map((item: unknown, i) => {
+    if (isObject(item)) return item;
+    const at = Array.isArray(value) ? `${path}[${i}]` : path;
+    if (isExpression(item)) throw problem(at, knownOnlyAtApply(item, decides));
+    throw problem(at, `must be a block, got ${JSON.stringify(item)}`);
+  });
+}
+
+/**
+ * Refuses the `dynamic` blocks of `body` that make one of `decisive` (any, when undefined): Terraform
+ * makes them at apply time from their for_each, so the replay can't know them.
+ */
+function refuseDynamicBlocks(
+  body: JsonObject,
+  at: string,
+  decisive: readonly string[] | undefined,
+  decides: string,
+  problem: (path: string, message: string) => RetentionInputError,
+): void {
+  const dynamic = body.dynamic;
+  if (dynamic === undefined || dynamic === null) return;
+  for (const entry of Array.isArray(dynamic) ? dynamic : [dynamic]) {
+    if (!isObject(entry)) throw problem(`${at}dynamic`, `must be a block, got ${JSON.stringify(entry)}`);
+    for (const [name, block] of Object.entries(entry)) {
+      if (decisive !== undefined && !decisive.includes(name)) continue;
+      const forEach = (Array.isArray(block) ? block : [block]).find(isObject)?.for_each;
+      throw problem(
+        `${at}dynamic.${name}`,
+        `is a dynamic block, made at apply time${forEach === undefined ? "" : ` from for_each ${JSON.stringify(forEach)}`}, and it decides ${decides}; write the blocks out to replay it`,
+      );
+    }
+  }
 }
 
 function days_(
@@ -365,6 +440,12 @@ function literalBoolean(value: unknown): boolean | undefined {
   return undefined;
 }
 
+/** The blocks written out in a nested block, as a list (cdktf) or a single object; anything else is left out. */
+function listedBlocks(value: unknown): JsonObject[] {
+  if (value === undefined || value === null) return [];
+  return (Array.isArray(value) ? value : [value]).filter(isObject);
+}
+
 /**
  * How many data-disk files an export writes: the data disks of the instance its image is made from
  * (`alicloud_image.instance_id`), or the data disks its image maps (`disk_device_mapping`), when the
@@ -376,7 +457,7 @@ function dataDisksOf(imageId: unknown, resources: JsonObject): number {
   const images = resources.alicloud_image;
   if (!image || !isObject(images) || !isObject(images[image.name])) return 0;
   const body = images[image.name] as JsonObject;
-  const mapped = blocks(body.disk_device_mapping).filter((d) => d.disk_type === "data").length;
+  const mapped = listedBlocks(body.disk_device_mapping).filter((d) => d.disk_type === "data").length;
   if (mapped > 0) return Math.min(mapped, DATA_DISK_DEVICES.length);
   const instanceRef =
     typeof body.instance_id === "string"
@@ -385,7 +466,7 @@ function dataDisksOf(imageId: unknown, resources: JsonObject): number {
   const instances = resources.alicloud_instance;
   if (!instanceRef || !isObject(instances) || !isObject(instances[instanceRef.name])) return 0;
   const instance = instances[instanceRef.name] as JsonObject;
-  return Math.min(blocks(instance.data_disks).length, DATA_DISK_DEVICES.length);
+  return Math.min(listedBlocks(instance.data_disks).length, DATA_DISK_DEVICES.length);
 }
 
 /** The construct path below the stack from cdktf's metadata, without a trailing `Resource`. */

@@ -10,7 +10,11 @@
 // - Minimum storage durations, billed in full when an object leaves the class earlier (by a later
 //   transition or by deletion): IA 30 days and Archive 60 days, counted from the object's last modified
 //   time; Cold Archive 180 days and Deep Cold Archive 180 days, counted from the conversion to that class.
-//   These cost money but are allowed, so they are warnings.
+//   These cost money but are allowed, so they are warnings. Only the days surely stored count (a write
+//   or a lifecycle action lands at some time of its day), by the rule the replay uses
+//   (src/retention/storage-classes.ts, minimumShortfall). For a lifecycle rule's move out of IA or
+//   Archive the documents disagree (the page on lifecycle fees bills it, the lifecycle FAQ does not), so
+//   the warning says it may be billed.
 //   (https://www.alibabacloud.com/help/en/oss/product-overview/how-can-i-avoid-the-cost-of-insufficient-storage)
 // - Cold Archive and Deep Cold Archive are not offered in every region, and OSS documents the error
 //   0014-00000069 for regions where NoncurrentVersionExpiration must be enabled by support. We have no
@@ -26,7 +30,7 @@
 //   writes kept-version transitions only before the retention ends, which keeps to the same order.
 import { Token } from "cdktf";
 import { checkOfKind } from "../rules/provider-rules";
-import { MINIMUM_STORAGE_DAYS } from "../retention/storage-classes";
+import { dueDay, MINIMUM_STORAGE_DAYS, minimumShortfall } from "../retention/storage-classes";
 import { kindOf, show } from "../rules/text";
 import { checkPropsObject, Problems } from "./problems";
 
@@ -220,14 +224,16 @@ function checkTransitionList(problems: Problems, list: unknown, prop: string): K
 }
 
 /**
- * Two ways through the classes, each checked against the billed minimums:
+ * Two ways through the classes, each checked against the billed minimums, with days counted as the
+ * replay counts them (src/retention/): a file written during day 0, each action of N days run on the
+ * N + 1st day after the day its clock started, and only the days surely stored held against a minimum
+ * (minimumShortfall), so a warning here is a shortfall the replay records:
  * - the current file moves at each transition's days after it was written, and leaves its last class
  *   when it expires (`expireAfterDays`), and with retention only when it is deleted or moved colder as a
  *   kept version;
- * - a kept version of an export that was replaced soon after it was written (a nightly export is current
- *   for a day) moves through the transitions written for kept versions, counted from the replacement
- *   (OSS's NoncurrentDays), and is deleted when the retention ends. Days since it was written are then
- *   about the days since the replacement.
+ * - a kept version of an export replaced the day after it was written (a nightly export) moves through
+ *   the transitions written for kept versions, counted from the replacement (OSS's NoncurrentDays), and
+ *   is deleted when the retention ends.
  * The export bucket writes a transition for kept versions only when it comes before the retention ends
  * (see export-bucket.ts), so only those are counted here.
  */
@@ -241,51 +247,72 @@ function billingWarnings(
   const expire = isKnownNumber(input.expireAfterDays) ? input.expireAfterDays : undefined;
   const retain = isKnownNumber(input.retainDeletedExportsDays) ? input.retainDeletedExportsDays : 30;
   const kept = retain > 0 ? byDays.filter((t) => t.afterDays < retain) : [];
-  const shortfall = (t: KnownTransition, leaves: number) => {
-    const minimum = MINIMUM_STORAGE_DAYS[t.storageClass];
-    const stored = minimum.from === "modified" ? leaves : leaves - t.afterDays;
-    const counted = minimum.from === "modified" ? "since the export was written" : `in ${t.storageClass}`;
-    return stored >= minimum.days
-      ? undefined
-      : {
-          stored,
-          counted,
-          billed: `OSS bills ${t.storageClass} for at least ${minimum.days} days ${counted}`,
-        };
+  const written = 0;
+  const shortfall = (t: KnownTransition, entered: number, left: number, cause: "transition" | "deletion") => {
+    const short = minimumShortfall(t.storageClass, written, entered, left, cause);
+    if (!short) return undefined;
+    const counted =
+      MINIMUM_STORAGE_DAYS[t.storageClass].from === "modified"
+        ? "since the export was written"
+        : `in ${t.storageClass}`;
+    const billed = `OSS bills ${t.storageClass} for at least ${short.minimumDays} days ${counted}`;
+    return {
+      stored: short.storedDays,
+      counted,
+      billed:
+        short.billing === "billed"
+          ? billed
+          : `${billed}; this move may be billed (OSS's page on lifecycle fees says a lifecycle rule's move within the minimum is billed, its lifecycle FAQ says it is not)`,
+    };
   };
 
   byDays.forEach((t, i) => {
     const next = byDays[i + 1];
     // After expiring, the file is a kept version in the same class until a colder kept-version transition.
     const colderKept = kept.find((k) => k.rank > t.rank);
-    const leaves = next
-      ? next.afterDays
-      : expire !== undefined
-        ? expire + (colderKept ? colderKept.afterDays : retain)
-        : undefined;
-    if (leaves === undefined) return;
-    const short = shortfall(t, leaves);
+    const expired = expire === undefined ? undefined : dueDay(written, expire);
+    const left = next
+      ? dueDay(written, next.afterDays)
+      : expired === undefined
+        ? undefined
+        : retain === 0
+          ? expired
+          : dueDay(expired, colderKept ? colderKept.afterDays : retain);
+    if (left === undefined) return;
+    const short = shortfall(
+      t,
+      dueDay(written, t.afterDays),
+      left,
+      next || (retain > 0 && colderKept) ? "transition" : "deletion",
+    );
     if (!short) return;
     const how = next
-      ? `${names.transitions}[${next.index}] moves them on after ${leaves} days`
-      : colderKept && expire !== undefined
-        ? `they leave it ${leaves} days after they were written (${names.expireAfterDays} ${expire}, then ${names.transitions}[${colderKept.index}] moves the kept version on ${colderKept.afterDays} days later)`
-        : `they are deleted after ${leaves} days (${names.expireAfterDays} ${expire}${retain > 0 ? `, then kept ${retain} days as a deleted export` : ""})`;
+      ? `${names.transitions}[${next.index}] moves them on after ${next.afterDays} days`
+      : retain === 0
+        ? `they are deleted after ${expire} days (${names.expireAfterDays} ${expire})`
+        : colderKept
+          ? `they expire after ${expire} days (${names.expireAfterDays} ${expire}) and ${names.transitions}[${colderKept.index}] moves the kept version on ${colderKept.afterDays} days later`
+          : `they expire after ${expire} days (${names.expireAfterDays} ${expire}) and are deleted ${retain} days later (${names.retainDeletedExportsDays} ${retain})`;
     warnings.push(
-      `${names.transitions}[${t.index}] moves exports to ${t.storageClass} after ${t.afterDays} days and ${how}, so they spend ${short.stored} days ${short.counted}; ${short.billed}.`,
+      `${names.transitions}[${t.index}] moves exports to ${t.storageClass} after ${t.afterDays} days and ${how}, so they may spend as little as ${short.stored} days ${short.counted}; ${short.billed}.`,
     );
   });
 
+  const replaced = written + 1;
   kept.forEach((t, i) => {
     const next = kept[i + 1];
-    const leaves = next ? next.afterDays : retain;
-    const short = shortfall(t, leaves);
+    const short = shortfall(
+      t,
+      dueDay(replaced, t.afterDays),
+      dueDay(replaced, next ? next.afterDays : retain),
+      next ? "transition" : "deletion",
+    );
     if (!short) return;
     const how = next
-      ? `${names.transitions}[${next.index}] moves them on ${leaves} days after it`
-      : `they are deleted ${leaves} days after it (${names.retainDeletedExportsDays} ${retain})`;
+      ? `${names.transitions}[${next.index}] moves them on ${next.afterDays} days after it`
+      : `they are deleted ${retain} days after it (${names.retainDeletedExportsDays} ${retain})`;
     warnings.push(
-      `${names.transitions}[${t.index}] moves kept versions of deleted and replaced exports to ${t.storageClass} ${t.afterDays} days after the deletion or replacement and ${how}, so an export replaced soon after it was written (as a nightly export is) spends about ${short.stored} days ${short.counted}; ${short.billed}.`,
+      `${names.transitions}[${t.index}] moves kept versions of deleted and replaced exports to ${t.storageClass} ${t.afterDays} days after the deletion or replacement and ${how}, so an export replaced the day after it was written (as a nightly export is) may spend as little as ${short.stored} days ${short.counted}; ${short.billed}.`,
     );
   });
   return warnings;
