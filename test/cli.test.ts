@@ -1,6 +1,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { GRAPH_USAGE } from "../src/cli/graph-command";
 import { DIFF_USAGE, EXIT_CANNOT_DIFF, EXIT_DESTROYS, EXIT_NOTHING_DESTROYED } from "../src/cli/diff-command";
 import { EXIT_CANNOT_CHECK, EXIT_CONFORMS, EXIT_VIOLATIONS, run as runCommand, USAGE } from "../src/cli/main";
 import { RUNTIME_SCHEMA_FILES } from "../src/conformance/terraform-schema";
@@ -96,6 +97,12 @@ describe("cdktf-alicloud-image-export check", () => {
 
   test("--help prints the usage, exit 0", () => {
     expect(run(["--help"])).toEqual({ status: EXIT_CONFORMS, out: [USAGE], err: [] });
+  });
+
+  test("each command's --help prints its usage, exit 0", () => {
+    expect(run(["check", "--help"])).toEqual({ status: EXIT_CONFORMS, out: [USAGE], err: [] });
+    expect(run(["graph", "-h"])).toEqual({ status: EXIT_CONFORMS, out: [GRAPH_USAGE], err: [] });
+    expect(run(["diff", "a", "--help"])).toEqual({ status: EXIT_CONFORMS, out: [DIFF_USAGE], err: [] });
   });
 });
 

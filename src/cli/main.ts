@@ -62,6 +62,11 @@ export function main(
     output.log(USAGE);
     return EXIT_CONFORMS;
   }
+  const help = operands.some((word) => word === "--help" || word === "-h");
+  if (help && (command === "graph" || command === "diff" || command === "check")) {
+    output.log(command === "graph" ? GRAPH_USAGE : command === "diff" ? DIFF_USAGE : USAGE);
+    return EXIT_CONFORMS;
+  }
   if (command === "graph") return graphCommand(operands, output, cwd);
   if (command === "diff") return diffCommand(operands, output, cwd);
   if (command === "retention") return retentionCommand(operands, output, cwd);
