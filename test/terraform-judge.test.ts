@@ -18,6 +18,7 @@ import {
   TerraformNotFoundError,
 } from "../src/terraform/runner";
 import { TerraformJudgeResult } from "../src/terraform/results";
+import { mapConcurrently } from "../src/terraform/session";
 import { placeholderForTypeConstraint } from "../src/terraform/variables";
 import { setupTerraformMatchers } from "../src/testing";
 import { ALL_STACKS, synthFresh } from "./support/synth-helpers";
@@ -233,6 +234,23 @@ describe("cleanup on errors and timeouts", () => {
     },
     TERRAFORM_TIMEOUT,
   );
+
+  test("after a failure no more work starts, and the error waits for the work under way", async () => {
+    const started: number[] = [];
+    const finished: number[] = [];
+    const work = async (item: number) => {
+      started.push(item);
+      await new Promise((resolve) => setTimeout(resolve, item === 1 ? 5 : 30));
+      if (item === 1) throw new Error("item 1 failed");
+      finished.push(item);
+      return item;
+    };
+    await expect(mapConcurrently([0, 1, 2, 3, 4], 2, work)).rejects.toThrow("item 1 failed");
+    // 0 and 1 started together; 1 failed first, so 2 and later never started; 0 finished before the error.
+    expect(started).toEqual([0, 1]);
+    expect(finished).toEqual([0]);
+    await expect(mapConcurrently([3, 2, 0], 2, async (item) => item * 2)).resolves.toEqual([6, 4, 0]);
+  });
 
   test("a missing terraform binary is a clear error", async () => {
     await expect(

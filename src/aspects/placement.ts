@@ -66,7 +66,7 @@ export function runChecksAddedAboveStacks(): void {
   };
 }
 
-/** Adds to each stack under `root` without checks of its own the first checks above it. */
+/** Adds to each stack under `root` without checks of its own the nearest checks above it. */
 export function adoptChecksFromAbove(root: IConstruct): void {
   for (const stack of root.node.findAll()) {
     if (!TerraformStack.isStack(stack) || Aspects.of(stack).all.some(isChecks)) continue;
