@@ -737,6 +737,24 @@ describe("templates Terraform can't resolve", () => {
   });
 });
 
+describe("literal text beside an expression", () => {
+  test("a % or $ right before an interpolation or directive is text, not an escape", () => {
+    const prefix = (value: string) => {
+      const stack = validStack();
+      declare(stack, "p");
+      stack.resource.alicloud_image_export.Export.oss_prefix = value;
+      return check(stack).map((v) => v.message);
+    };
+    // Only $${ and %%{ escape: "%${var.p}" and "$%{ if true }a%{ endif }" are expressions, unknown until apply.
+    expect(prefix("%${var.p}")).toEqual([]);
+    expect(prefix("$%{ if true }a%{ endif }")).toEqual([]);
+    // "%%{x}" is the literal text %{x}, which the prefix rule judges.
+    expect(prefix("%%{x}")).toEqual([
+      expect.stringMatching(/^must be 1 to 30 letters or digits, got '%%\{x\}'/),
+    ]);
+  });
+});
+
 describe("provider requirements", () => {
   test("a provider in use but not declared", () => {
     const stack = validStack();

@@ -15,7 +15,8 @@ export function isObject(value: unknown): value is JsonObject {
  * value is only known once Terraform evaluates it. `$${` and `%%{` are escapes for the literal text.
  */
 export function isExpression(value: unknown): boolean {
-  return typeof value === "string" && /(^|[^$%])[$%]\{/.test(value);
+  // `$${` and `%%{` escape; any other sign before one (`%${`, `$%{`) is literal text beside an expression.
+  return typeof value === "string" && /(^|[^$])\$\{|(^|[^%])%\{/.test(value);
 }
 
 /**
