@@ -23,6 +23,9 @@ export const PACKAGE_NAME: string = (
 /** The framework this package is built for, and the prefix of its name: `cdktf` or `cdktn`. */
 export const FRAMEWORK: string = PACKAGE_NAME.split("-")[0];
 
+/** The framework's synth command, which messages point to when nothing is synthesized yet. */
+export const SYNTH_COMMAND = `npx ${FRAMEWORK} synth`;
+
 /** The name of this library's package for another framework. */
 export function packageFor(framework: string): string {
   return `${framework}${PACKAGE_NAME.slice(FRAMEWORK.length)}`;

@@ -9,6 +9,8 @@ import { BringYourOwnStack } from "../examples/bring-your-own";
 import { CrossRegionStack } from "../examples/cross-region";
 import { DocsExampleStack } from "../examples/docs-example";
 import { DependencyDiagram, ImageExport } from "../src";
+import { GRAPH_USAGE } from "../src/cli/graph-command";
+import { PACKAGE_NAME, SYNTH_COMMAND } from "../src/framework";
 import { label } from "../src/graph/mermaid";
 import { outdir, ROOT, run, temporaryFolder } from "./support/command";
 import { parseMermaid, ParsedDiagram } from "./support/mermaid";
@@ -297,6 +299,20 @@ describe("any stack, read from its JSON alone", () => {
   });
 });
 
+/** The command and the synth it points to, named after the flavour under test. */
+const FRAMEWORK_NAME = (
+  JSON.parse(fs.readFileSync(require.resolve("cdktf/package.json"), "utf8")) as { name: string }
+).name;
+const COMMAND = `${FRAMEWORK_NAME}-alicloud-image-export`;
+const SYNTH = `npx ${FRAMEWORK_NAME} synth`;
+
+test("the command names itself and the synth after the flavour's framework", () => {
+  expect(["cdktf", "cdktn"]).toContain(FRAMEWORK_NAME);
+  expect(GRAPH_USAGE.split(" graph ")[0]).toBe(`usage: ${COMMAND}`);
+  expect(PACKAGE_NAME).toBe(COMMAND);
+  expect(SYNTH_COMMAND).toBe(SYNTH);
+});
+
 describe("cdktf-alicloud-image-export graph", () => {
   let examples: string;
   let printed: ReturnType<typeof run>;
@@ -382,7 +398,7 @@ describe("cdktf-alicloud-image-export graph", () => {
     const relative = path.basename(examples);
     expect(run(["graph", relative], parent).out).toEqual(run(["graph", examples]).out);
     expect(run(["graph", "nowhere"], parent).err).toEqual([
-      "cdktf-alicloud-image-export: nowhere does not exist; synthesize the app first (npx cdktf synth)",
+      `${COMMAND}: nowhere does not exist; synthesize the app first (${SYNTH})`,
     ]);
   });
 
@@ -390,13 +406,13 @@ describe("cdktf-alicloud-image-export graph", () => {
     [
       "a missing folder",
       () => path.join(temporaryFolder("graph."), "cdktf.out"),
-      (p: string) => `${p} does not exist; synthesize the app first (npx cdktf synth)`,
+      (p: string) => `${p} does not exist; synthesize the app first (${SYNTH})`,
     ],
     [
       "a folder without stacks",
       () => temporaryFolder("graph."),
       (p: string) =>
-        `${p} holds no synthesized stacks (no cdk.tf.json, no stacks/<stack>/cdk.tf.json); pass the cdktf output folder or a stack's folder, after synthesizing the app (npx cdktf synth)`,
+        `${p} holds no synthesized stacks (no cdk.tf.json, no stacks/<stack>/cdk.tf.json); pass the cdktf output folder or a stack's folder, after synthesizing the app (${SYNTH})`,
     ],
     [
       "a stack file that is not JSON",
@@ -436,7 +452,7 @@ describe("cdktf-alicloud-image-export graph", () => {
     const input = make();
     const { status, out, err } = run(["graph", input]);
     expect({ status, out, lines: err.length }).toEqual({ status: EXIT_CANNOT_RUN, out: [], lines: 1 });
-    const expected = `cdktf-alicloud-image-export: ${message(input)}`;
+    const expected = `${COMMAND}: ${message(input)}`;
     // A message is whole, except where it ends in Node's own words for a JSON syntax error.
     expect(expected.endsWith(")") ? err[0] : err[0].slice(0, expected.length)).toBe(expected);
   });
@@ -448,9 +464,7 @@ describe("cdktf-alicloud-image-export graph", () => {
     const { status, out, err } = run(["graph", ...operands]);
     expect({ status, out }).toEqual({ status: EXIT_CANNOT_RUN, out: [] });
     expect(err).toHaveLength(1);
-    expect(err[0]).toMatch(
-      new RegExp(`^cdktf-alicloud-image-export: ${problem}\\n\\nusage: cdktf-alicloud-image-export graph `),
-    );
+    expect(err[0]).toMatch(new RegExp(`^${COMMAND}: ${problem}\\n\\nusage: ${COMMAND} graph `));
   });
 
   test("the library throws the same message for code to catch", () => {

@@ -7,6 +7,7 @@ import * as os from "os";
 import * as path from "path";
 import { TerraformStack, Testing } from "cdktf";
 import { main } from "../src/cli/main";
+import { PACKAGE_NAME } from "../src/framework";
 import { random, TerraformJudge } from "../src";
 import { decodeMsgpack, encodeMsgpack, UnknownValue } from "../src/terraform/msgpack";
 import { placeholder, planComputed, readDataSource } from "../src/terraform/provider";
@@ -335,9 +336,7 @@ describe("the three ways to use it", () => {
     expect({ status, out, err }).toEqual({
       status: 2,
       out: [],
-      err: [
-        "cdktf-alicloud-image-export: terraform binary /nonexistent/terraform does not exist or is not executable",
-      ],
+      err: [`${PACKAGE_NAME}: terraform binary /nonexistent/terraform does not exist or is not executable`],
     });
     const saved = process.env.PATH;
     process.env.PATH = fs.mkdtempSync(path.join(os.tmpdir(), "empty-path-"));
@@ -346,7 +345,7 @@ describe("the three ways to use it", () => {
       const noPath = await cli(["check", "--terraform", dir]);
       expect(noPath.status).toBe(2);
       expect(noPath.err).toEqual([
-        "cdktf-alicloud-image-export: no terraform on PATH; install Terraform (https://developer.hashicorp.com/terraform/install) or pass the path of the binary (--terraform-binary PATH)",
+        `${PACKAGE_NAME}: no terraform on PATH; install Terraform (https://developer.hashicorp.com/terraform/install) or pass the path of the binary (--terraform-binary PATH)`,
       ]);
     } finally {
       process.env.PATH = saved;

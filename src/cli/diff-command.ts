@@ -6,19 +6,12 @@ import { formatReport, summarize } from "../diff/report";
 import { DiffInputError, diffOutputs } from "../diff/runner";
 import { TerraformNotFoundError } from "../terraform/session";
 import type { DiffReport } from "../diff/report";
-
-/** Where the command writes: the report to `log`, problems running it to `error`. */
-export interface DiffOutput {
-  log(line: string): void;
-  error(line: string): void;
-}
+import { CliOutput, COMMAND } from "./output";
 
 /** Exit statuses. */
 export const EXIT_NOTHING_DESTROYED = 0;
 export const EXIT_DESTROYS = 1;
 export const EXIT_CANNOT_DIFF = 2;
-
-const COMMAND = "cdktf-alicloud-image-export";
 
 export const DIFF_USAGE = `usage: ${COMMAND} diff <before> <after> [--json] [--terraform-binary PATH]
 
@@ -41,7 +34,7 @@ export function exitStatus(report: DiffReport): number {
 /** Runs `diff` with its operands (the words after `diff`); resolves to the exit status. */
 export async function diffCommand(
   operands: readonly string[],
-  output: DiffOutput,
+  output: CliOutput,
   cwd: string,
 ): Promise<number> {
   const usage = (problem: string) => {

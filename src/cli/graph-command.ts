@@ -1,18 +1,11 @@
 // `cdktf-alicloud-image-export graph <cdktf.out | stack folder | cdk.tf.json>`: prints a Mermaid flowchart
 // of each synthesized stack (see DependencyDiagram). main.ts dispatches here.
 import { DiagramInputError, diagramsAt } from "../graph/dependency-diagram";
-
-/** Where the command writes: the diagrams to `log`, problems running it to `error`. */
-export interface GraphOutput {
-  log(line: string): void;
-  error(line: string): void;
-}
+import { CliOutput, COMMAND } from "./output";
 
 /** Exit statuses, as for `check`: 0 when the diagrams are printed, 2 when the command cannot run. */
 export const EXIT_GRAPH_PRINTED = 0;
 export const EXIT_CANNOT_GRAPH = 2;
-
-const COMMAND = "cdktf-alicloud-image-export";
 
 export const GRAPH_USAGE = `usage: ${COMMAND} graph <cdktf.out | cdktf.out/stacks/<stack> | cdk.tf.json>
 
@@ -25,7 +18,7 @@ Exit status: ${EXIT_GRAPH_PRINTED} when the diagrams are printed, ${EXIT_CANNOT_
 synthesized stacks, a stack file that is not a Terraform JSON configuration) or the command is wrong.`;
 
 /** Runs `graph` with its operands (the words after `graph`) and returns the exit status. */
-export function graphCommand(operands: readonly string[], output: GraphOutput, cwd: string): number {
+export function graphCommand(operands: readonly string[], output: CliOutput, cwd: string): number {
   if (operands.length !== 1) {
     const problem =
       operands.length === 0

@@ -10,22 +10,16 @@ import { vendoredProviderNames } from "../conformance/terraform-schema";
 import { diffCommand, DIFF_USAGE } from "./diff-command";
 import { graphCommand, GRAPH_USAGE } from "./graph-command";
 import { retentionCommand, RETENTION_USAGE } from "./retention-command";
-import { FRAMEWORK, PACKAGE_NAME } from "../framework";
-import { checkWithTerraform, TERRAFORM_USAGE } from "../terraform/cli";
+import { SYNTH_COMMAND } from "../framework";
+import { CliOutput, COMMAND } from "./output";
 
-/** Where the command writes: results to `log`, problems running it to `error`. */
-export interface CliOutput {
-  log(line: string): void;
-  error(line: string): void;
-}
+export type { CliOutput } from "./output";
+import { checkWithTerraform, TERRAFORM_USAGE } from "../terraform/cli";
 
 /** Exit statuses. */
 export const EXIT_CONFORMS = 0;
 export const EXIT_VIOLATIONS = 1;
 export const EXIT_CANNOT_CHECK = 2;
-
-/** The package's command has the package's name. */
-const COMMAND = PACKAGE_NAME;
 
 export const USAGE = `usage: ${COMMAND} check [<cdktf.out>]
 
@@ -90,7 +84,7 @@ function check(folder: string, output: CliOutput, cwd: string): number {
     return EXIT_CANNOT_CHECK;
   };
   if (!fs.existsSync(outdir)) {
-    return cannotCheck(`${folder} does not exist; synthesize the app first (npx ${FRAMEWORK} synth)`);
+    return cannotCheck(`${folder} does not exist; synthesize the app first (${SYNTH_COMMAND})`);
   }
   if (!fs.statSync(outdir).isDirectory()) {
     return cannotCheck(`${folder} is not a folder; pass the cdktf output folder (e.g. cdktf.out)`);
@@ -104,7 +98,7 @@ function check(folder: string, output: CliOutput, cwd: string): number {
     : [];
   if (stacks.length === 0) {
     return cannotCheck(
-      `${folder} holds no synthesized stacks (no stacks/<stack>/cdk.tf.json); synthesize the app first (npx ${FRAMEWORK} synth)`,
+      `${folder} holds no synthesized stacks (no stacks/<stack>/cdk.tf.json); synthesize the app first (${SYNTH_COMMAND})`,
     );
   }
 

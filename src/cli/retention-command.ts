@@ -11,12 +11,8 @@ import * as path from "path";
 import { replayNights } from "../retention/replay";
 import { BucketReport, formatBucketReport, reportJson, reportNights } from "../retention/report";
 import { readStackRetention, RetentionInputError, StackRetention } from "../retention/stack-reader";
-
-/** Where the command writes: the replay to `log`, problems running it to `error`. */
-export interface RetentionOutput {
-  log(line: string): void;
-  error(line: string): void;
-}
+import { SYNTH_COMMAND } from "../framework";
+import { CliOutput, COMMAND } from "./output";
 
 /** Exit statuses, as for the other commands: 0 when the replay is printed, 2 on bad input. */
 export const EXIT_RETENTION_PRINTED = 0;
@@ -25,7 +21,6 @@ export const EXIT_CANNOT_REPLAY = 2;
 /** The most nights one run replays (about 27 years). */
 export const MAX_NIGHTS = 10000;
 
-const COMMAND = "cdktf-alicloud-image-export";
 const STACK_FILE = "cdk.tf.json";
 
 export const RETENTION_USAGE = `usage: ${COMMAND} retention <cdktf.out | cdktf.out/stacks/<stack> | cdk.tf.json> --nights N [--image-size SIZE] [--json]
@@ -53,7 +48,7 @@ interface Options {
 }
 
 /** Runs `retention` with its operands (the words after `retention`) and returns the exit status. */
-export function retentionCommand(operands: readonly string[], output: RetentionOutput, cwd: string): number {
+export function retentionCommand(operands: readonly string[], output: CliOutput, cwd: string): number {
   const fail = (problem: string, usage = false) => {
     output.error(`${COMMAND}: ${problem}${usage ? `\n\n${RETENTION_USAGE}` : ""}`);
     return EXIT_CANNOT_REPLAY;
@@ -143,7 +138,7 @@ function stacksAt(stackPath: string, cwd: string): StackRetention[] {
 function readStacksAt(stackPath: string, cwd: string): StackRetention[] {
   const resolved = path.resolve(cwd, stackPath);
   if (!fs.existsSync(resolved)) {
-    throw new RetentionInputError(`${stackPath} does not exist; synthesize the app first (npx cdktf synth)`);
+    throw new RetentionInputError(`${stackPath} does not exist; synthesize the app first (${SYNTH_COMMAND})`);
   }
   const read = (file: string, name: string, shown: string) =>
     readStackRetention(readFile(file, name, shown), name);
@@ -161,7 +156,7 @@ function readStacksAt(stackPath: string, cwd: string): StackRetention[] {
     : [];
   if (names.length === 0) {
     throw new RetentionInputError(
-      `${stackPath} holds no synthesized stacks (no ${STACK_FILE}, no stacks/<stack>/${STACK_FILE}); pass the cdktf output folder or a stack's folder, after synthesizing the app (npx cdktf synth)`,
+      `${stackPath} holds no synthesized stacks (no ${STACK_FILE}, no stacks/<stack>/${STACK_FILE}); pass the cdktf output folder or a stack's folder, after synthesizing the app (${SYNTH_COMMAND})`,
     );
   }
   const stacks: StackRetention[] = [];

@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import { NotTerraformJsonError, readTerraformJsonFile } from "../conformance/terraform-json";
+import { SYNTH_COMMAND } from "../framework";
 import * as path from "path";
 import { renderMermaid } from "./mermaid";
 import { compare, NotAStackError, readStackGraph } from "./stack-graph";
@@ -98,7 +99,7 @@ interface StackFile {
 function stackFiles(stackPath: string, cwd: string): StackFile[] {
   const resolved = path.resolve(cwd, stackPath);
   if (!fs.existsSync(resolved)) {
-    throw new DiagramInputError(`${stackPath} does not exist; synthesize the app first (npx cdktf synth)`);
+    throw new DiagramInputError(`${stackPath} does not exist; synthesize the app first (${SYNTH_COMMAND})`);
   }
   if (!fs.statSync(resolved).isDirectory()) {
     return [{ file: resolved, shown: stackPath, name: path.basename(path.dirname(resolved)) }];
@@ -117,7 +118,7 @@ function stackFiles(stackPath: string, cwd: string): StackFile[] {
     : [];
   if (names.length === 0) {
     throw new DiagramInputError(
-      `${stackPath} holds no synthesized stacks (no ${STACK_FILE}, no stacks/<stack>/${STACK_FILE}); pass the cdktf output folder or a stack's folder, after synthesizing the app (npx cdktf synth)`,
+      `${stackPath} holds no synthesized stacks (no ${STACK_FILE}, no stacks/<stack>/${STACK_FILE}); pass the cdktf output folder or a stack's folder, after synthesizing the app (${SYNTH_COMMAND})`,
     );
   }
   return names.map((name) => ({

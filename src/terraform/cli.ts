@@ -2,15 +2,11 @@
 // judged by real Terraform (validate and plan, offline) instead of the schema conformance checker.
 import * as fs from "fs";
 import * as path from "path";
+import { SYNTH_COMMAND } from "../framework";
+import { CliOutput, COMMAND } from "../cli/output";
 import { formatDiagnostic, judge, readStacks, TerraformNotFoundError } from "./runner";
 
-/** Where the command writes (the same shape as the CLI's). */
-export interface TerraformCliOutput {
-  log(line: string): void;
-  error(line: string): void;
-}
-
-export const TERRAFORM_USAGE = `       cdktf-alicloud-image-export check --terraform [--terraform-binary PATH] [<cdktf.out>]
+export const TERRAFORM_USAGE = `       ${COMMAND} check --terraform [--terraform-binary PATH] [<cdktf.out>]
 
 With --terraform, real Terraform judges the stacks instead: terraform init, validate and plan run
 offline against a provider served from the vendored schemas. Exit status 1 on Terraform errors, 2
@@ -20,10 +16,10 @@ that is no Terraform JSON configuration.`;
 /** Runs the Terraform check over `operands` (the words after `check`); resolves to the exit status. */
 export async function checkWithTerraform(
   operands: readonly string[],
-  output: TerraformCliOutput,
+  output: CliOutput,
   cwd: string,
 ): Promise<number> {
-  const command = "cdktf-alicloud-image-export";
+  const command = COMMAND;
   const folders: string[] = [];
   let binary: string | undefined;
   for (let i = 0; i < operands.length; i++) {
@@ -50,7 +46,7 @@ export async function checkWithTerraform(
   const folder = folders[0] ?? "cdktf.out";
   const outdir = path.resolve(cwd, folder);
   if (!fs.existsSync(outdir)) {
-    output.error(`${command}: ${folder} does not exist; synthesize the app first (npx cdktf synth)`);
+    output.error(`${command}: ${folder} does not exist; synthesize the app first (${SYNTH_COMMAND})`);
     return 2;
   }
   let stacks;

@@ -7,6 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { readTerraformJson, readTerraformJsonFile } from "../conformance/terraform-json";
+import { SYNTH_COMMAND } from "../framework";
 import {
   CommandResult,
   defaultConcurrency,
@@ -65,7 +66,7 @@ export function readStacks(paths: readonly string[]): JudgeStack[] {
   for (const given of paths) {
     const full = path.resolve(given);
     if (!fs.existsSync(full))
-      throw new Error(`${given} does not exist; synthesize the app first (npx cdktf synth)`);
+      throw new Error(`${given} does not exist; synthesize the app first (${SYNTH_COMMAND})`);
     if (fs.statSync(full).isFile()) {
       read(path.basename(path.dirname(full)), full, given);
     } else if (fs.existsSync(path.join(full, "cdk.tf.json"))) {

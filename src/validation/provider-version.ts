@@ -17,7 +17,7 @@ export function versionConstraintOf(provider: TerraformProvider): string | undef
 /** `allowsAtLeast` answers by constraint and minimum: every construct of a stack asks the same question. */
 const answers = new Map<string, boolean | undefined>();
 
-function allows(constraint: string, minimum: string): boolean | undefined {
+function rememberedAllowsAtLeast(constraint: string, minimum: string): boolean | undefined {
   const key = `${constraint}\n${minimum}`;
   if (!answers.has(key)) {
     if (answers.size >= 64) answers.clear(); // constraints come from users' stacks: keep the memo small
@@ -40,7 +40,7 @@ export function providerVersionChecks(
   const newest = newestFeature(features);
   if (effective === undefined || newest === undefined) return [];
   const constraint = versionConstraintOf(effective);
-  if (constraint === undefined || allows(constraint, newest.since) !== false) return [];
+  if (constraint === undefined || rememberedAllowsAtLeast(constraint, newest.since) !== false) return [];
   const name = effective.alias ? `alicloud.${effective.alias}` : "alicloud";
   return [
     `${subject}: needs aliyun/alicloud ${newest.since} or newer (${newest.feature} is available since ${newest.since}), ` +
